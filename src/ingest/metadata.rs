@@ -1,0 +1,229 @@
+//! Metadata the text states itself: a source suffix on the headline, a URL
+//! line, a byline with a date. Lines used as metadata leave the body.
+
+use chrono::NaiveDate;
+
+use crate::model::Draft;
+
+/// Fill what the draft lacks from what its text says.
+pub fn sniff(draft: &mut Draft) {
+    if draft.source.is_none()
+        && let Some((title, source)) = split_source_suffix(&draft.title)
+    {
+        draft.title = title;
+        draft.source = Some(source);
+    }
+    let mut kept = Vec::new();
+    for line in draft.body.lines() {
+        let t = line.trim();
+        if let Some(url) = url_line(t) {
+            if draft.url.is_none() {
+                draft.url = Some(url);
+            }
+            continue;
+        }
+        if is_byline(t) && draft.byline.is_none() {
+            let (who, date) = read_byline(t);
+            draft.byline = Some(who);
+            if draft.published.is_none() {
+                draft.published = date;
+            }
+            continue;
+        }
+        kept.push(line);
+    }
+    draft.body = kept.join("\n");
+}
+
+/// "Headline – POLITICO" → ("Headline", "POLITICO"). The suffix must be short
+/// and capitalised, the headline long enough to be one.
+pub fn split_source_suffix(title: &str) -> Option<(String, String)> {
+    for sep in [" – ", " — ", " | ", " - "] {
+        if let Some(at) = title.rfind(sep) {
+            let (head, tail) = (title[..at].trim(), title[at + sep.len()..].trim());
+            let tail_words = tail.split_whitespace().count();
+            let head_words = head.split_whitespace().count();
+            if (1..=5).contains(&tail_words)
+                && head_words >= 4
+                && tail.chars().next().is_some_and(|c| c.is_uppercase())
+                && !tail.ends_with(['.', '?', '!'])
+            {
+                return Some((head.to_string(), tail.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// A line that starts with a URL: the page's address, as aggregators print it.
+fn url_line(line: &str) -> Option<String> {
+    if !(line.starts_with("http://") || line.starts_with("https://")) {
+        return None;
+    }
+    let url = line.split_whitespace().next()?;
+    Some(strip_tracking(url))
+}
+
+/// Drop `utm_*` and similar tracking parameters.
+pub fn strip_tracking(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| {
+            let k = p.split('=').next().unwrap_or("");
+            !(k.starts_with("utm_") || k == "fbclid" || k == "gclid")
+        })
+        .collect();
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    }
+}
+
+/// "by Jane Doe March 5, 2024 10:42 PM 2 min read".
+pub fn is_byline(line: &str) -> bool {
+    let t = line.trim();
+    t.len() < 200
+        && t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
+        && find_date(t).is_some()
+}
+
+fn read_byline(line: &str) -> (String, Option<NaiveDate>) {
+    let t = line.trim();
+    let rest = &t[3..];
+    match find_date(rest) {
+        Some((at, date)) => (
+            rest[..at]
+                .trim()
+                .trim_end_matches(['|', ',', '·'])
+                .trim()
+                .to_string(),
+            Some(date),
+        ),
+        None => (rest.trim().to_string(), None),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w) && (w.len() == 3 || w.len() == m.len() || w == "sept"))
+        .map(|i| i as u32 + 1)
+}
+
+/// The first date written out in `text` ("March 5, 2024", "5 March 2024",
+/// "2024-03-05"): its byte offset and value.
+pub fn find_date(text: &str) -> Option<(usize, NaiveDate)> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    for (i, &(at, w)) in words.iter().enumerate() {
+        let num = |s: &str| s.trim_end_matches([',', '.']).parse::<u32>().ok();
+        if let Some(m) = month_number(w) {
+            // Month day, year
+            if let (Some(d), Some(y)) = (
+                words.get(i + 1).and_then(|x| num(x.1)),
+                words.get(i + 2).and_then(|x| num(x.1)),
+            ) && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+                && y >= 1900
+            {
+                return Some((at, date));
+            }
+        }
+        if let Some(d) = num(w)
+            && let (Some(m), Some(y)) = (
+                words.get(i + 1).and_then(|x| month_number(x.1)),
+                words.get(i + 2).and_then(|x| num(x.1)),
+            )
+            && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+            && y >= 1900
+        {
+            return Some((at, date));
+        }
+        if w.len() >= 10
+            && let Ok(date) = NaiveDate::parse_from_str(&w[..10], "%Y-%m-%d")
+        {
+            return Some((at, date));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_suffix_leaves_the_title() {
+        assert_eq!(
+            split_source_suffix("Macron and Putin resume telephone contact – POLITICO"),
+            Some((
+                "Macron and Putin resume telephone contact".into(),
+                "POLITICO".into()
+            ))
+        );
+        assert_eq!(split_source_suffix("France: Putin told Macron"), None);
+        assert_eq!(split_source_suffix("Short - Thing"), None);
+    }
+
+    #[test]
+    fn bylines_give_author_and_date() {
+        let l = "by Dinara Khalilova and The Kyiv Independent news desk March 5, 2024 10:42 PM 2 min read";
+        assert!(is_byline(l));
+        let (who, date) = read_byline(l);
+        assert_eq!(who, "Dinara Khalilova and The Kyiv Independent news desk");
+        assert_eq!(date, NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert!(!is_byline("By admin"));
+        assert!(is_byline("By Jane Roe | 5 March 2024"));
+    }
+
+    #[test]
+    fn url_lines_become_the_url_without_tracking() {
+        let mut d = Draft {
+            title: "T".into(),
+            body: "Para.\n\nhttps://ex.org/a/?utm_source=x&id=3 Headline - X\n\nMore.".into(),
+            ..Draft::default()
+        };
+        sniff(&mut d);
+        assert_eq!(d.url.as_deref(), Some("https://ex.org/a/?id=3"));
+        assert!(!d.body.contains("https://"));
+    }
+
+    #[test]
+    fn dates_in_several_spellings() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(
+            find_date("on Feb. 16, 2024 in").map(|x| x.1),
+            d(2024, 2, 16)
+        );
+        assert_eq!(find_date("16 February 2024").map(|x| x.1), d(2024, 2, 16));
+        assert_eq!(
+            find_date("at 2024-02-16T10:00").map(|x| x.1),
+            d(2024, 2, 16)
+        );
+        assert_eq!(find_date("May the force"), None);
+    }
+}

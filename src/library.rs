@@ -1,0 +1,330 @@
+//! The library: the one API that the CLI and the reader use. It resolves where
+//! the library lives, seeds a new one, runs ingest and analysis on import, keeps
+//! analyses current, and groups calls across articles.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::analysis::{self, ANALYZER_VERSION, Lexicon};
+use crate::ingest::{self, IngestError, Overrides};
+use crate::model::{
+    ArticleId, ArticleSummary, ArticleView, Call, CallId, Comparison, Draft, ReadingState,
+};
+use crate::store::{ArticleRow, Inserted, Store};
+
+/// The sample articles bundled into the binary, seeded into a new library.
+pub const SAMPLES: &[(&str, &[u8])] = &[
+    (
+        "000_c885bf849e9bd415.txt",
+        include_bytes!("../data/articles/000_c885bf849e9bd415.txt"),
+    ),
+    (
+        "001_66e80d2027aab65e.txt",
+        include_bytes!("../data/articles/001_66e80d2027aab65e.txt"),
+    ),
+    (
+        "002_413afbb7d4f14754.txt",
+        include_bytes!("../data/articles/002_413afbb7d4f14754.txt"),
+    ),
+    (
+        "003_616e2b56894871fe.txt",
+        include_bytes!("../data/articles/003_616e2b56894871fe.txt"),
+    ),
+    (
+        "004_be828e701d355cad.txt",
+        include_bytes!("../data/articles/004_be828e701d355cad.txt"),
+    ),
+];
+
+/// Where the library is: `--library`, else `$PARALLAX_LIBRARY`, else
+/// `library.db` under the XDG data directory.
+pub fn resolve_path(flag: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(p) = flag {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os("PARALLAX_LIBRARY").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(dirs::data_dir)
+        .context("cannot tell where to keep the library: set --library or PARALLAX_LIBRARY")?;
+    Ok(data.join("parallax").join("library.db"))
+}
+
+/// What one import did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportOutcome {
+    Added {
+        id: ArticleId,
+        warnings: Vec<String>,
+    },
+    Duplicate {
+        id: ArticleId,
+    },
+}
+
+/// An open library.
+pub struct Library {
+    store: Store,
+    lexicon: Lexicon,
+    analyzer: String,
+    path: PathBuf,
+    calls: Option<Vec<Call>>,
+}
+
+impl Library {
+    /// Open the library at `path`. One that does not exist yet is created and
+    /// seeded with the samples, all at once or not at all.
+    pub fn open(path: &Path) -> Result<Library> {
+        Library::open_with(path, Lexicon::bundled())
+    }
+
+    pub fn open_with(path: &Path, lexicon: Lexicon) -> Result<Library> {
+        let analyzer = format!("{ANALYZER_VERSION}-{:016x}", lexicon.fingerprint());
+        if !path.exists() {
+            create_seeded(path, &lexicon, &analyzer)?;
+        }
+        let store = Store::open(path, false)?;
+        let mut lib = Library {
+            store,
+            lexicon,
+            analyzer,
+            path: path.to_path_buf(),
+            calls: None,
+        };
+        lib.refresh_analyses()?;
+        Ok(lib)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Re-analyse what an older analyzer (or another lexicon) produced.
+    fn refresh_analyses(&mut self) -> Result<()> {
+        let stale = self.store.stale(&self.analyzer)?;
+        if stale.is_empty() || self.store.is_read_only() {
+            return Ok(());
+        }
+        for id in stale {
+            let (Some(row), Some(raw)) = (self.store.article(&id)?, self.store.raw(&id)?) else {
+                continue;
+            };
+            let draft = redraft(&row, &raw);
+            let analysis = analysis::analyze(&draft, &self.lexicon);
+            self.store
+                .replace_analysis(&id, &analysis, &self.analyzer)?;
+        }
+        self.calls = None;
+        Ok(())
+    }
+
+    /// Import one file's bytes. `name` is the file name or URL it came from.
+    pub fn import(
+        &mut self,
+        bytes: &[u8],
+        name: &str,
+        overrides: &Overrides,
+    ) -> Result<ImportOutcome, ImportError> {
+        let draft = ingest::read(bytes, name, overrides).map_err(ImportError::Ingest)?;
+        let analysis = analysis::analyze(&draft, &self.lexicon);
+        let origin = (name != "-").then_some(name);
+        let inserted = self
+            .store
+            .insert(bytes, &draft, &analysis, &self.analyzer, origin)
+            .map_err(ImportError::Store)?;
+        Ok(match inserted {
+            Inserted::Added(id) => {
+                self.calls = None;
+                ImportOutcome::Added {
+                    id,
+                    warnings: draft.warnings,
+                }
+            }
+            Inserted::Duplicate(id) => ImportOutcome::Duplicate { id },
+        })
+    }
+
+    /// Every call in the library, the same call from several articles grouped.
+    pub fn calls(&mut self) -> Result<&[Call]> {
+        if self.calls.is_none() {
+            let rows = self.store.call_rows()?;
+            let input: Vec<analysis::calls::ArticleCall<'_>> = rows
+                .iter()
+                .map(|r| analysis::calls::ArticleCall {
+                    article: &r.article,
+                    report: &r.report,
+                    statements: r.statements.iter().map(|(i, s)| (*i, s)).collect(),
+                })
+                .collect();
+            self.calls = Some(analysis::calls::group(&input));
+        }
+        Ok(self.calls.as_deref().unwrap_or_default())
+    }
+
+    pub fn call(&mut self, id: &str) -> Result<Option<Call>> {
+        Ok(self.calls()?.iter().find(|c| c.id == id).cloned())
+    }
+
+    /// The side-by-side alignment of one call's accounts.
+    pub fn compare(&mut self, id: &str) -> Result<Option<Comparison>> {
+        Ok(self.call(id)?.map(|c| analysis::align::compare(&c)))
+    }
+
+    /// Article id → the calls it reports.
+    fn calls_by_article(&mut self) -> Result<BTreeMap<ArticleId, Vec<&Call>>> {
+        let mut map: BTreeMap<ArticleId, Vec<&Call>> = BTreeMap::new();
+        for c in self.calls()? {
+            for a in &c.articles {
+                map.entry(a.clone()).or_default().push(c);
+            }
+        }
+        Ok(map)
+    }
+
+    /// Every article, newest first, with what the list shows.
+    pub fn summaries(&mut self) -> Result<Vec<ArticleSummary>> {
+        let rows = self.store.articles()?;
+        let by_article = self.calls_by_article()?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let calls = by_article.get(&r.id).cloned().unwrap_or_default();
+                let mut participants = Vec::new();
+                let mut parties = Vec::new();
+                for c in &calls {
+                    participants.extend(c.participants.iter().cloned());
+                    parties.extend(c.parties.iter().cloned());
+                }
+                ArticleSummary {
+                    calls: calls.iter().map(|c| c.id.clone()).collect(),
+                    id: r.id,
+                    title: r.title,
+                    source: r.source,
+                    published: r.published,
+                    state: r.state,
+                    participants,
+                    parties,
+                }
+            })
+            .collect())
+    }
+
+    /// One whole article, or `None` when no article has that id.
+    pub fn article(&mut self, id: &str) -> Result<Option<ArticleView>> {
+        let Some(row) = self.store.article(id)? else {
+            return Ok(None);
+        };
+        let analysis = self.store.analysis(id)?.unwrap_or_default();
+        let calls: Vec<CallId> = self
+            .calls()?
+            .iter()
+            .filter(|c| c.articles.iter().any(|a| a == id))
+            .map(|c| c.id.clone())
+            .collect();
+        Ok(Some(ArticleView {
+            id: row.id,
+            title: row.title,
+            source: row.source,
+            url: row.url,
+            published: row.published,
+            byline: row.byline,
+            state: row.state,
+            analysis,
+            calls,
+        }))
+    }
+
+    /// The bytes of an import, exactly as they were.
+    pub fn raw(&self, id: &str) -> Result<Option<Vec<u8>>> {
+        self.store.raw(id)
+    }
+
+    pub fn set_state(&mut self, id: &str, state: ReadingState) -> Result<()> {
+        if self.store.article(id)?.is_none() {
+            bail!("no article with id {id}");
+        }
+        self.store.set_state(id, state)
+    }
+
+    pub fn len(&self) -> Result<usize> {
+        self.store.count()
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+}
+
+/// Why an import failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    Ingest(IngestError),
+    #[error("{0:#}")]
+    Store(anyhow::Error),
+}
+
+/// The draft to re-analyse a stored article with: its body from the bytes,
+/// its metadata as stored (it may have come from the command line).
+fn redraft(row: &ArticleRow, raw: &[u8]) -> Draft {
+    let mut draft = ingest::read(
+        raw,
+        row.origin.as_deref().unwrap_or("-"),
+        &Overrides::default(),
+    )
+    .unwrap_or_default();
+    draft.title = row.title.clone();
+    draft.source = row.source.clone();
+    draft.url = row.url.clone();
+    draft.published = row.published;
+    draft
+}
+
+/// Make a new library with the samples in a temporary file beside `path`, then
+/// move it into place, so a failure leaves nothing half-made.
+fn create_seeded(path: &Path, lexicon: &Lexicon, analyzer: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.new-{}",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("library.db"),
+        std::process::id()
+    ));
+    let result = (|| -> Result<()> {
+        let mut store = Store::open(&tmp, true)?;
+        for (name, bytes) in SAMPLES {
+            let draft = ingest::read(bytes, name, &Overrides::default())
+                .map_err(|e| anyhow::anyhow!("bundled sample {name}: {e}"))?;
+            let analysis = analysis::analyze(&draft, lexicon);
+            store.insert(bytes, &draft, &analysis, analyzer, Some(name))?;
+        }
+        drop(store);
+        // Another process may have created the library meanwhile: keep theirs.
+        if path.exists() {
+            return Ok(());
+        }
+        std::fs::rename(&tmp, path)
+            .with_context(|| format!("{}: cannot create the library", path.display()))
+    })();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = tmp.clone().into_os_string();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+    result
+}

@@ -1,0 +1,91 @@
+//! Schema migrations, one step per `user_version`.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use rusqlite::Connection;
+
+/// The schema this build writes. A library with a higher version was written
+/// by a newer parallax and is refused rather than misread.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// 'PRLX': marks the file as a parallax library.
+const APPLICATION_ID: i64 = 0x5052_4c58;
+
+const STEPS: &[&str] = &[
+    // 1: the first schema.
+    "CREATE TABLE articles (
+        id          TEXT PRIMARY KEY,
+        hash        TEXT NOT NULL UNIQUE,
+        title       TEXT NOT NULL,
+        source      TEXT,
+        url         TEXT,
+        published   TEXT,
+        byline      TEXT,
+        language    TEXT,
+        format      TEXT NOT NULL,
+        origin      TEXT,
+        imported_at TEXT NOT NULL,
+        raw         BLOB NOT NULL
+    );
+    CREATE INDEX articles_published ON articles (published);
+    CREATE TABLE analyses (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        analyzer   TEXT NOT NULL,
+        body       TEXT NOT NULL,
+        call       TEXT,
+        accounts   TEXT NOT NULL
+    );
+    CREATE TABLE states (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        read       INTEGER NOT NULL DEFAULT 0,
+        bookmarked INTEGER NOT NULL DEFAULT 0,
+        position   INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+    );",
+];
+
+pub fn migrate(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
+    let shown = path.display();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .with_context(|| format!("{shown}: not a parallax library (unreadable database)"))?;
+    let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
+    if app != APPLICATION_ID && (app != 0 || tables > 0) {
+        bail!(
+            "{shown}: an SQLite database, but not a parallax library; the file was left untouched"
+        );
+    }
+    if version > SCHEMA_VERSION {
+        bail!(
+            "{shown}: written by a newer parallax (schema {version}, this one reads up to {SCHEMA_VERSION}); upgrade parallax to open it"
+        );
+    }
+    if version == SCHEMA_VERSION {
+        if !read_only {
+            conn.pragma_update(None, "foreign_keys", true)?;
+        }
+        return Ok(());
+    }
+    if read_only {
+        bail!("{shown}: the library needs an upgrade but is read-only");
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let tx = conn.transaction()?;
+    for (i, step) in STEPS.iter().enumerate().skip(version as usize) {
+        tx.execute_batch(step)
+            .with_context(|| format!("{shown}: schema step {} failed", i + 1))?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
