@@ -35,7 +35,13 @@ pub fn run(lib: &mut Library, args: &ImportArgs) -> Result<i32> {
     for p in &args.paths {
         match expand(p) {
             Ok(files) => inputs.extend(files),
-            Err(e) => reports.push(failed(p, e)),
+            Err(e) => {
+                let r = failed(p, e);
+                if !args.json {
+                    eprintln!("{}", describe(&r));
+                }
+                reports.push(r);
+            }
         }
     }
     let bar = (inputs.len() >= PROGRESS_FROM && std::io::stderr().is_terminal() && !args.json)
