@@ -109,19 +109,44 @@ impl Library {
     }
 
     /// Re-analyse what an older analyzer (or another lexicon) produced.
+    /// Analysis is pure, so it runs on every core; writes go in batches.
     fn refresh_analyses(&mut self) -> Result<()> {
+        use rayon::prelude::*;
+        use std::io::IsTerminal;
         let stale = self.store.stale(&self.analyzer)?;
         if stale.is_empty() || self.store.is_read_only() {
             return Ok(());
         }
-        for id in stale {
-            let (Some(row), Some(raw)) = (self.store.article(&id)?, self.store.raw(&id)?) else {
-                continue;
-            };
-            let draft = redraft(&row, &raw);
-            let analysis = analysis::analyze(&draft, &self.lexicon);
-            self.store
-                .replace_analysis(&id, &analysis, &self.analyzer)?;
+        let bar = (stale.len() >= 200 && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(stale.len() as u64);
+            bar.set_message("re-analysing with the new analyzer");
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} {eta}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        for batch in stale.chunks(512) {
+            let mut work = Vec::with_capacity(batch.len());
+            for id in batch {
+                if let (Some(row), Some(raw)) = (self.store.article(id)?, self.store.raw(id)?) {
+                    work.push((id, row, raw));
+                }
+            }
+            let lexicon = &self.lexicon;
+            let done: Vec<_> = work
+                .par_iter()
+                .map(|(id, row, raw)| (*id, analysis::analyze(&redraft(row, raw), lexicon)))
+                .collect();
+            for (id, analysis) in &done {
+                self.store.replace_analysis(id, analysis, &self.analyzer)?;
+            }
+            if let Some(b) = &bar {
+                b.inc(batch.len() as u64);
+            }
+        }
+        if let Some(b) = bar {
+            b.finish_and_clear();
         }
         self.calls = None;
         Ok(())
