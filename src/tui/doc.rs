@@ -64,7 +64,7 @@ pub struct Doc {
 
 /// Clean text for one line: no controls, no newlines.
 pub fn clean(text: &str) -> String {
-    for_terminal(&text.replace(['\n', '\r'], " "), false)
+    for_terminal(&text.replace("\r\n", " ").replace(['\n', '\r'], " "), false)
 }
 
 fn wrapped(text: &str, w: usize, kind: Kind, out: &mut Vec<Line>) {
@@ -106,7 +106,10 @@ pub fn reader_doc(view: &ArticleView, w16: u16) -> Doc {
             legend.push(span(format!("▌{}", clean(p)), Kind::Swatch(p.clone())));
             legend.push(span("  ", Kind::Dim));
         }
-        legend.push(span("n/N jump", Kind::Dim));
+        let used: usize = legend.iter().map(|s| super::wrap::width(&s.text)).sum();
+        if used + 8 <= w {
+            legend.push(span("n/N jump", Kind::Dim));
+        }
         lines.push(legend);
     }
     lines.push(vec![]);

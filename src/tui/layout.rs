@@ -38,7 +38,7 @@ pub fn areas(state: &State) -> Areas {
     let status = Rect::new(0, full.height - 1, full.width, 1);
     let body = Rect::new(0, 0, full.width, full.height - 1);
     if state.width >= SPLIT_WIDTH {
-        let list_w = (full.width * 2 / 5).clamp(36, 60);
+        let list_w = (full.width * 9 / 20).clamp(40, 64);
         let list = Rect::new(0, 0, list_w, body.height);
         let right = Rect::new(list_w, 0, full.width - list_w, body.height);
         let pane = match state.focus {
@@ -99,7 +99,8 @@ pub fn reader_text(state: &State) -> Rect {
         None => Rect::new(0, 1, state.width, state.height.saturating_sub(2)),
     };
     let i = inner(r);
-    let w = i.width.saturating_sub(2).clamp(1, MAX_TEXT_WIDTH);
+    // A space each side, and the scrollbar in the last column.
+    let w = i.width.saturating_sub(3).clamp(1, MAX_TEXT_WIDTH);
     Rect::new(i.x + 1, i.y, w, i.height)
 }
 
@@ -112,10 +113,11 @@ pub fn compare_body(state: &State) -> Rect {
     };
     let i = inner(r);
     let head = COMPARE_HEAD.min(i.height);
+    // A space on the left; the scrollbar in the last column.
     Rect::new(
-        i.x,
+        i.x + 1.min(i.width),
         i.y + head,
-        i.width.saturating_sub(1).max(1),
+        i.width.saturating_sub(3).max(1),
         i.height - head,
     )
 }

@@ -77,10 +77,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.quit = true;
             fx.push(Effect::Quit);
         }
-        Action::Resize { width, height } => {
-            state.width = width;
-            state.height = height;
-        }
+        Action::Resize { width, height } => resize(state, width, height),
         Action::Click { column, row } => fx.extend(click(state, column, row)),
         Action::ScrollUp { column, row } => wheel(state, column, row, -3),
         Action::ScrollDown { column, row } => wheel(state, column, row, 3),
@@ -88,6 +85,30 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     }
     clamp(state);
     fx
+}
+
+/// A new size; the reader keeps the sentence at the top of its view there.
+fn resize(state: &mut State, width: u16, height: u16) {
+    let before = layout::reader_text(state).width;
+    let anchor = state.reader.as_ref().and_then(|r| {
+        let doc = r.doc(before);
+        let top = doc
+            .sentence_line
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| **l <= r.scroll)
+            .max_by_key(|(_, l)| **l)?;
+        Some((top.0, r.scroll - top.1))
+    });
+    state.width = width;
+    state.height = height;
+    let after = layout::reader_text(state).width;
+    if let (Some(r), Some((sentence, _))) = (&mut state.reader, anchor)
+        && after != before
+    {
+        let line = r.doc(after).sentence_line[sentence];
+        r.scroll = line;
+    }
 }
 
 fn help(state: &mut State, action: Action) -> Vec<Effect> {
@@ -102,8 +123,7 @@ fn help(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Up | Action::ScrollUp { .. } => Some(top.saturating_sub(1)),
         Action::Top => Some(0),
         Action::Resize { width, height } => {
-            state.width = width;
-            state.height = height;
+            resize(state, width, height);
             Some(top)
         }
         Action::Click { .. } => None,

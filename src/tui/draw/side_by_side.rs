@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::reader::style_of;
 use super::{pad, pane_block, placeholder, truncate};
@@ -39,6 +39,21 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
     } else {
         format!("{}%", (c.scroll + h).min(n) * 100 / n)
     };
+    let mut block = block;
+    if let Some(s) = g.statements.get(c.cursor) {
+        let from = format!(
+            " statement {}/{} · {} #{} ",
+            c.cursor + 1,
+            g.statements.len(),
+            clean(&s.article),
+            s.sentence
+        );
+        let room = (area.width as usize).saturating_sub(12);
+        block = block.title_bottom(Line::from(Span::styled(
+            format!("{} ", truncate(&from, room.saturating_sub(1)).trim_end()),
+            t.dim(),
+        )));
+    }
     f.render_widget(
         block.title_bottom(Line::from(Span::styled(format!(" {pos} "), t.dim())).right_aligned()),
         area,
@@ -67,7 +82,7 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
         "{sources} source{}",
         if sources == 1 { "" } else { "s" }
     ));
-    let iw = inner.width as usize;
+    let iw = body.width as usize;
     let cw = g.column_width as usize;
     let mut head = vec![
         Line::from(Span::styled(truncate(&who, iw), t.title())),
@@ -91,8 +106,22 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
     let head_h = (body.y - inner.y).min(inner.height);
     f.render_widget(
         Paragraph::new(head),
-        Rect::new(inner.x, inner.y, inner.width, head_h),
+        Rect::new(body.x, inner.y, inner.width.saturating_sub(1), head_h),
     );
+    if n > h && body.height > 0 {
+        let bar = Rect::new(inner.right().saturating_sub(1), body.y, 1, body.height);
+        let mut sb = ScrollbarState::new(n.saturating_sub(h)).position(c.scroll);
+        f.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_symbol("┃")
+                .style(t.dim()),
+            bar,
+            &mut sb,
+        );
+    }
     if body.height == 0 {
         return;
     }

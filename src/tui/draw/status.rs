@@ -58,7 +58,7 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
         };
         vec![Span::styled(truncate(msg, left_w), st)]
     } else {
-        hints(state)
+        hints(state, left_w)
     };
     // Cut the left part to fit.
     let mut spans = Vec::new();
@@ -78,7 +78,8 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)).style(t.status()), area);
 }
 
-fn hints(state: &State) -> Vec<Span<'static>> {
+/// Key hints for the focused pane, as many whole ones as fit in `room`.
+fn hints(state: &State, room: usize) -> Vec<Span<'static>> {
     let t = &state.theme;
     let actions: &[Action] = match state.focus {
         Pane::List => &[
@@ -106,25 +107,22 @@ fn hints(state: &State) -> Vec<Span<'static>> {
         ],
     };
     let mut out = Vec::new();
-    if state.focus == Pane::Compare
-        && let Some(c) = &state.compare
-        && let Some(g) = c.grid.borrow().as_ref()
-        && let Some(s) = g.statements.get(c.cursor)
-    {
-        out.push(Span::styled(
-            format!("{} #{} ", clean(&s.article), s.sentence),
-            t.dim(),
-        ));
-    }
+    let mut used = 0;
     for a in actions {
         let Some(key) = state.keymap.keys_for(a).into_iter().next() else {
             continue;
         };
-        out.push(Span::styled(format!(" {key}"), t.accent()));
-        out.push(Span::styled(
-            format!(" {} ", a.hint().unwrap_or("")),
-            t.dim(),
-        ));
+        let hint = match (a, state.focus) {
+            (Action::Next, Pane::Compare) => "next statement",
+            _ => a.hint().unwrap_or(""),
+        };
+        let (k, h) = (format!(" {key}"), format!(" {hint} "));
+        if used + width(&k) + width(&h) > room {
+            break;
+        }
+        used += width(&k) + width(&h);
+        out.push(Span::styled(k, t.accent()));
+        out.push(Span::styled(h, t.dim()));
     }
     out
 }
