@@ -53,7 +53,7 @@ pub fn watch_signals(quit: std::sync::Arc<AtomicBool>) -> Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            for sig in signals.forever() {
+            if let Some(sig) = signals.forever().next() {
                 if sig == SIGHUP {
                     std::process::exit(128 + SIGHUP);
                 }

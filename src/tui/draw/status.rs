@@ -40,23 +40,28 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
     }
     let right = format!(" {right} ");
     let left_w = w.saturating_sub(width(&right));
-    let left: Vec<Span> = if state.filter.editing || !state.filter.input.is_empty() {
-        let input = clean(&state.filter.input);
-        let cursor = if state.filter.editing { "▏" } else { "" };
-        let mut v = vec![
+    let left: Vec<Span> = if state.filter.editing {
+        vec![
             Span::styled("/", t.accent()),
-            Span::styled(format!("{input}{cursor}"), t.base()),
-        ];
-        if !state.filter.editing {
-            v.push(Span::styled("  (/ edits, Esc clears)", t.dim()));
-        }
-        v
+            Span::styled(format!("{}▏", clean(&state.filter.input)), t.base()),
+        ]
     } else if let Some((msg, level)) = &state.status {
         let st = match level {
             Level::Info => t.accent(),
             Level::Error => t.error(),
         };
         vec![Span::styled(truncate(msg, left_w), st)]
+    } else if !state.filter.input.is_empty() && state.focus == Pane::List {
+        // A kept filter: show it, and how to change or drop it.
+        let shown = format!("/{} ", clean(&state.filter.input));
+        let mut v = vec![
+            Span::styled(shown.clone(), t.accent()),
+            Span::styled("Esc", t.accent()),
+            Span::styled(" clear ", t.dim()),
+        ];
+        let used = width(&shown) + 10;
+        v.extend(hints(state, left_w.saturating_sub(used)));
+        v
     } else {
         hints(state, left_w)
     };
