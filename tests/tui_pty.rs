@@ -238,3 +238,25 @@ fn sigterm_restores_the_terminal() {
     assert!(!p.screen().alternate_screen());
     assert!(!p.screen().hide_cursor());
 }
+
+#[test]
+fn sighup_ends_the_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let mut s = Session::start(&path, 80, 24);
+    s.wait("the list", |scr| scr.contains("Articles"));
+    let pid = s.child.process_id().expect("a pid");
+    let ok = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let start = Instant::now();
+    while s.child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "SIGHUP did not end it"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -289,3 +289,21 @@ fn the_reader_keeps_its_place_across_a_resize() {
     let text = format!("{}", t.backend());
     assert!(text.contains("Putin told Macron"), "{text}");
 }
+
+#[test]
+fn matched_characters_are_lit_through_folding() {
+    let mut s = with(&[Action::Filter]);
+    for ch in "elysee".chars() {
+        update(&mut s, Action::FilterInput { ch });
+    }
+    let t = render(&mut s, 120, 40);
+    let buf = t.backend().buffer();
+    let theme = Theme::colour();
+    let row: String = (0..120).map(|x| buf[(x, 1)].symbol().to_string()).collect();
+    let b = row.find("Élysée readout").expect("the best match on top");
+    let x = row[..b].chars().count() as u16;
+    for k in 0..6 {
+        assert_eq!(buf[(x + k, 1)].fg, theme.matched().fg.unwrap(), "char {k}");
+    }
+    assert_ne!(buf[(x + 7, 1)].fg, theme.matched().fg.unwrap());
+}
