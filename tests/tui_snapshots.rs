@@ -94,7 +94,7 @@ fn side_by_side_without_rows() {
         c.rows.clear();
         c.call.duration_minutes = None;
         c.call.articles.truncate(1);
-        parallax::tui::update::comparison_loaded(&mut s, c);
+        let _ = parallax::tui::update::comparison_loaded(&mut s, c);
         s
     });
 }

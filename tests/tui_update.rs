@@ -653,3 +653,26 @@ fn the_worker_sends_partials_cancels_and_agrees_with_rank() {
     };
     assert_eq!(last.matches, filter::rank(&hay, &Query::parse("ely 42")));
 }
+
+#[test]
+fn leaving_the_reader_for_the_side_by_side_saves_the_position() {
+    let mut d = Driver::default();
+    let mut s = state();
+    update(
+        &mut s,
+        Action::Resize {
+            width: 40,
+            height: 12,
+        },
+    );
+    open_politico(&mut d, &mut s);
+    d.act(&mut s, Action::Down);
+    d.act(&mut s, Action::Down);
+    d.act(&mut s, Action::Compare);
+    assert_eq!(s.focus, Pane::Compare);
+    assert_eq!(
+        d.saves.last().unwrap(),
+        &(POLITICO.to_string(), s.articles[1].state)
+    );
+    assert_eq!(s.articles[1].state.position, 2);
+}

@@ -76,7 +76,7 @@ impl App {
                     Err(e) => self.state.set_status(format!("{e:#}"), Level::Error),
                 },
                 Effect::LoadComparison { call } => match self.lib.compare(&call) {
-                    Ok(Some(cmp)) => update::comparison_loaded(&mut self.state, cmp),
+                    Ok(Some(cmp)) => queue.extend(update::comparison_loaded(&mut self.state, cmp)),
                     Ok(None) => self
                         .state
                         .set_status(format!("No call {call}"), Level::Error),

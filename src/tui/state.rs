@@ -101,7 +101,7 @@ pub struct Reader {
     pub scroll: usize,
     /// The account (sentence index) `n`/`N` is on.
     pub current: Option<usize>,
-    /// Sentence to bring into view once the text is wrapped.
+    /// The text wrapped for the last width asked (see [`Reader::doc`]).
     pub doc: RefCell<Option<Doc>>,
 }
 

@@ -517,14 +517,15 @@ pub fn article_loaded(
 }
 
 /// The library produced a comparison.
-pub fn comparison_loaded(state: &mut State, cmp: Comparison) {
+/// Returns the reader's position to save when focus leaves it.
+pub fn comparison_loaded(state: &mut State, cmp: Comparison) -> Vec<Effect> {
     let mut fx = Vec::new();
     state.compare = Some(Compare::new(cmp));
     focus(state, Pane::Compare, &mut fx);
     state.focus = Pane::Compare;
     state.right = Pane::Compare;
-    debug_assert!(fx.len() <= 1);
     clamp(state);
+    fx
 }
 
 fn hit(r: Option<ratatui::layout::Rect>, column: u16, row: u16) -> bool {

@@ -283,7 +283,8 @@ impl Driver {
                     }
                 }
                 Effect::LoadComparison { .. } => {
-                    parallax::tui::update::comparison_loaded(s, comparison())
+                    let more = parallax::tui::update::comparison_loaded(s, comparison());
+                    self.run(s, more);
                 }
                 Effect::Filter(_) | Effect::Quit => {}
             }
