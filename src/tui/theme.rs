@@ -39,19 +39,23 @@ const PALETTE: &[((u8, u8, u8), u8)] = &[
 impl Theme {
     /// From the environment: `NO_COLOR` (any non-empty value), `COLORTERM`.
     pub fn detect() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let truecolor = std::env::var("COLORTERM")
-            .map(|v| v == "truecolor" || v == "24bit")
-            .unwrap_or(false);
-        Theme {
-            depth: if no_color {
-                Depth::None
-            } else if truecolor {
-                Depth::True
-            } else {
-                Depth::Indexed
-            },
-        }
+        Theme::from_env(
+            std::env::var("NO_COLOR").ok().as_deref(),
+            std::env::var("COLORTERM").ok().as_deref(),
+        )
+    }
+
+    /// `NO_COLOR` set and not empty: no colour; `COLORTERM` truecolor or
+    /// 24bit: RGB; otherwise the 256-colour palette.
+    pub fn from_env(no_color: Option<&str>, colorterm: Option<&str>) -> Theme {
+        let depth = if no_color.is_some_and(|v| !v.is_empty()) {
+            Depth::None
+        } else if matches!(colorterm, Some("truecolor" | "24bit")) {
+            Depth::True
+        } else {
+            Depth::Indexed
+        };
+        Theme { depth }
     }
 
     pub fn mono() -> Theme {
@@ -166,5 +170,46 @@ impl Theme {
     /// The statement or account the cursor is on.
     pub fn current(&self) -> Style {
         self.selected()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_from_the_environment() {
+        assert_eq!(
+            Theme::from_env(Some("1"), Some("truecolor")).depth,
+            Depth::None
+        );
+        assert_eq!(
+            Theme::from_env(Some(""), Some("truecolor")).depth,
+            Depth::True
+        );
+        assert_eq!(Theme::from_env(None, Some("24bit")).depth, Depth::True);
+        assert_eq!(Theme::from_env(None, None).depth, Depth::Indexed);
+    }
+
+    #[test]
+    fn parties_keep_their_colour_and_mono_uses_no_colour() {
+        let c = Theme::from_env(None, None);
+        assert_eq!(c.party("France").fg, Some(Color::Indexed(75)));
+        assert_ne!(c.party("France"), c.party("Russia"));
+        assert_eq!(c.party("Brazil"), c.party("Brazil"));
+        let t = Theme::from_env(None, Some("truecolor"));
+        assert!(matches!(t.party("Russia").fg, Some(Color::Rgb(..))));
+        let m = Theme::mono();
+        for st in [
+            m.party("France"),
+            m.party("Russia"),
+            m.selected(),
+            m.matched(),
+            m.dim(),
+        ] {
+            assert_eq!((st.fg, st.bg), (None, None));
+        }
+        assert_ne!(m.party("France"), m.party("Russia"));
+        assert!(m.selected().add_modifier.contains(Modifier::REVERSED));
     }
 }
