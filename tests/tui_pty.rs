@@ -226,13 +226,17 @@ fn sigterm_restores_the_terminal() {
         .unwrap();
     assert!(ok.success());
     let start = Instant::now();
-    while s.child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(st) = s.child.try_wait().unwrap() {
+            break st;
+        }
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "SIGTERM did not end it"
         );
         std::thread::sleep(Duration::from_millis(20));
-    }
+    };
+    assert_eq!(status.exit_code(), 143, "128 + SIGTERM");
     std::thread::sleep(Duration::from_millis(100));
     let p = s.parser.lock().unwrap();
     assert!(!p.screen().alternate_screen());

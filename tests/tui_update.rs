@@ -676,3 +676,27 @@ fn leaving_the_reader_for_the_side_by_side_saves_the_position() {
     );
     assert_eq!(s.articles[1].state.position, 2);
 }
+
+#[test]
+fn scrolling_the_side_by_side_keeps_the_cursor_in_sight() {
+    let mut d = Driver::default();
+    let mut s = state();
+    update(
+        &mut s,
+        Action::Resize {
+            width: 40,
+            height: 12,
+        },
+    );
+    d.act(&mut s, Action::Down);
+    d.act(&mut s, Action::Compare);
+    d.act(&mut s, Action::Bottom);
+    let c = s.compare.as_ref().unwrap();
+    assert_eq!(c.cursor, 3, "the last statement is the one in sight");
+    d.act(&mut s, Action::Top);
+    assert_eq!(
+        s.compare.as_ref().unwrap().cursor,
+        1,
+        "the last one still in sight"
+    );
+}

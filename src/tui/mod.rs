@@ -16,7 +16,7 @@ pub mod update;
 pub mod wrap;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -139,7 +139,8 @@ pub fn event_action(state: &State, ev: &Event) -> Option<Action> {
 pub fn run(lib: Library) -> Result<()> {
     let theme = Theme::detect();
     let mut app = App::new(lib, theme.clone())?;
-    let quit = Arc::new(AtomicBool::new(false));
+    // The number of a signal that asked us to quit, 0 for none.
+    let quit = Arc::new(AtomicI32::new(0));
     terminal::watch_signals(quit.clone())?;
     let mut term = terminal::enter(theme.depth == theme::Depth::None)?;
     let result = (|| -> Result<()> {
@@ -150,7 +151,7 @@ pub fn run(lib: Library) -> Result<()> {
         });
         let mut dirty = true;
         loop {
-            if quit.load(Ordering::SeqCst) {
+            if quit.load(Ordering::SeqCst) != 0 && !app.state.quit {
                 app.act(Action::Quit);
             }
             if app.state.quit {
@@ -180,6 +181,12 @@ pub fn run(lib: Library) -> Result<()> {
         }
         Ok(())
     })();
+    drop(term);
     terminal::leave();
+    let sig = quit.load(Ordering::SeqCst);
+    if sig != 0 && result.is_ok() {
+        // Ended by SIGTERM or SIGINT: say so in the exit status, as shells expect.
+        std::process::exit(128 + sig);
+    }
     result
 }

@@ -3,7 +3,7 @@
 //! the process at once (crossterm spins when its terminal is gone).
 
 use std::io::{Write, stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -40,6 +40,7 @@ pub fn leave() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         release_mouse();
         ratatui::restore();
+        let _ = execute!(stdout(), crossterm::cursor::Show);
         let _ = stdout().flush();
     }
 }
@@ -47,7 +48,7 @@ pub fn leave() {
 /// Signals: SIGTERM and SIGINT ask the loop to quit (it saves and restores),
 /// and if it does not within a second the terminal is restored here and the
 /// process ends. SIGHUP ends the process straight away.
-pub fn watch_signals(quit: std::sync::Arc<AtomicBool>) -> Result<()> {
+pub fn watch_signals(quit: std::sync::Arc<AtomicI32>) -> Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
     std::thread::Builder::new()
@@ -57,7 +58,7 @@ pub fn watch_signals(quit: std::sync::Arc<AtomicBool>) -> Result<()> {
                 if sig == SIGHUP {
                     std::process::exit(128 + SIGHUP);
                 }
-                quit.store(true, Ordering::SeqCst);
+                quit.store(sig, Ordering::SeqCst);
                 std::thread::sleep(Duration::from_secs(1));
                 leave();
                 std::process::exit(128 + sig);

@@ -166,9 +166,33 @@ fn step(state: &mut State, d: isize) {
             if let Some(c) = &mut state.compare {
                 c.scroll = add(c.scroll, d);
             }
+            clamp(state);
+            cursor_into_view(state);
         }
     }
     clamp(state);
+}
+
+/// After scrolling the side-by-side view, keep its cursor on a statement in
+/// sight, so Enter opens what the reader sees.
+fn cursor_into_view(state: &mut State) {
+    let body = layout::compare_body(state);
+    let Some(c) = &mut state.compare else { return };
+    let g = c.grid(body.width);
+    let (top, h) = (c.scroll, body.height.max(1) as usize);
+    let seen = |l: usize| l >= top && l < top + h;
+    // Failing a statement that starts in sight, the one running through it.
+    let through = g.statement_line.iter().rposition(|&l| l < top + h);
+    let pick = match g.statement_line.get(c.cursor) {
+        Some(&l) if seen(l) => None,
+        Some(&l) if l < top => g.statement_line.iter().position(|&l| seen(l)).or(through),
+        Some(_) => g.statement_line.iter().rposition(|&l| seen(l)).or(through),
+        None => None,
+    };
+    drop(g);
+    if let Some(p) = pick {
+        c.cursor = p;
+    }
 }
 
 /// Keep every cursor and scroll inside what there is to show.
@@ -624,6 +648,8 @@ fn wheel(state: &mut State, column: u16, row: u16, d: isize) {
             if let Some(c) = &mut state.compare {
                 c.scroll = add(c.scroll, d);
             }
+            clamp(state);
+            cursor_into_view(state);
         }
     }
     clamp(state);
