@@ -100,6 +100,21 @@ pub fn reader_doc(view: &ArticleView, w16: u16) -> Doc {
             }
         }
     }
+    if !view.calls.is_empty() {
+        let names: Vec<String> = a
+            .call
+            .as_ref()
+            .map(|c| c.participants.iter().map(|p| clean(p)).collect())
+            .unwrap_or_default();
+        let text = match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!(
+                "⇄ A call between {} and {last} · c compares the accounts",
+                rest.join(", ")
+            ),
+            _ => "⇄ Reports a call · c compares the accounts".to_string(),
+        };
+        wrapped(&text, w, Kind::Dim, &mut lines);
+    }
     if !parties.is_empty() {
         let mut legend = vec![span("Accounts: ", Kind::Dim)];
         for p in &parties {
@@ -461,5 +476,115 @@ pub fn compare_grid(cmp: &Comparison, w16: u16) -> Grid {
         lines,
         statements,
         statement_line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Analysis, ReadingState, Sentence};
+
+    fn view(paragraphs: &[&str], sentences: Vec<Sentence>) -> ArticleView {
+        ArticleView {
+            id: "a".into(),
+            title: "T".into(),
+            source: None,
+            url: None,
+            published: None,
+            byline: None,
+            state: ReadingState::default(),
+            analysis: Analysis {
+                version: 1,
+                paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
+                sentences,
+                call: None,
+            },
+            calls: vec![],
+        }
+    }
+
+    fn sentence(paragraph: usize, text: &str, start: usize, parties: &[&str]) -> Sentence {
+        Sentence {
+            paragraph,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            parties: parties.iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    fn tinted(doc: &Doc) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for l in &doc.lines {
+            for s in l {
+                if let Kind::Account { sentence, .. } = &s.kind {
+                    match out.last_mut() {
+                        Some((t, k)) if k == sentence => {
+                            t.push(' ');
+                            t.push_str(&s.text);
+                        }
+                        _ => out.push((s.text.clone(), *sentence)),
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn accounts_stay_on_their_sentence_when_cleaning_moves_bytes() {
+        let p = "Bad \u{1b}[31mthing. The Élysée said yes. Then no.";
+        let first = "Bad \u{1b}[31mthing.";
+        let second = "The Élysée said yes.";
+        let s2 = p.find(second).unwrap();
+        let doc = reader_doc(
+            &view(
+                &[p],
+                vec![
+                    sentence(0, first, 0, &[]),
+                    sentence(0, second, s2, &["France"]),
+                    sentence(0, "Then no.", s2 + second.len() + 1, &[]),
+                ],
+            ),
+            12,
+        );
+        assert_eq!(tinted(&doc), vec![("The Élysée said yes.".to_string(), 1)]);
+        assert_eq!(doc.accounts, vec![1]);
+        assert_eq!(doc.parties, vec!["France".to_string()]);
+        let line = &doc.lines[doc.sentence_line[1]];
+        assert!(line.iter().any(|s| s.text.contains("The")), "{line:?}");
+    }
+
+    #[test]
+    fn bad_offsets_from_analysis_do_not_panic() {
+        let doc = reader_doc(
+            &view(
+                &["Élysée"],
+                vec![
+                    sentence(0, "x", 1, &["France"]),
+                    sentence(7, "y", 0, &["Russia"]),
+                    Sentence {
+                        paragraph: 0,
+                        start: 5,
+                        end: 2,
+                        text: String::new(),
+                        parties: vec!["France".into()],
+                    },
+                ],
+            ),
+            3,
+        );
+        assert!(!doc.lines.is_empty());
+    }
+
+    #[test]
+    fn an_empty_article_says_so() {
+        let doc = reader_doc(&view(&[], vec![]), 40);
+        assert!(
+            doc.lines
+                .iter()
+                .flatten()
+                .any(|s| s.text.contains("no text"))
+        );
     }
 }

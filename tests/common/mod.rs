@@ -131,7 +131,13 @@ pub fn politico_view() -> ArticleView {
             version: 1,
             paragraphs: PARAS.iter().map(|s| s.to_string()).collect(),
             sentences,
-            call: None,
+            call: Some(CallReport {
+                participants: vec!["Emmanuel Macron".into(), "Vladimir Putin".into()],
+                parties: vec!["France".into(), "Russia".into()],
+                medium: Medium::Phone,
+                date: date(2022, 5, 3),
+                duration_minutes: Some(130),
+            }),
         },
         calls: vec![CALL.into()],
     }

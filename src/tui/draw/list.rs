@@ -28,7 +28,19 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
     if state.filter.running {
         title.push(Span::styled("… ", t.dim()));
     }
-    f.render_widget(pane_block(state, title, focused), area);
+    let mut block = pane_block(state, title, focused);
+    // Who the selected article's call was between: the list has no room for it.
+    if let Some(a) = state.selected_article()
+        && !a.participants.is_empty()
+    {
+        let who = crate::tui::doc::clean(&a.participants.join(" — "));
+        let room = (area.width as usize).saturating_sub(4);
+        block = block.title_bottom(Line::from(Span::styled(
+            format!(" ⇄ {} ", truncate(&who, room.saturating_sub(4))),
+            t.dim(),
+        )));
+    }
+    f.render_widget(block, area);
     let rows = layout::inner(area);
     if rows.width == 0 || rows.height == 0 {
         return;
