@@ -207,6 +207,24 @@ impl Keymap {
     }
 }
 
+/// Fixed keys of the filter line, for the help.
+pub const FILTER_LINE_HELP: &[(&str, &str)] = &[
+    ("", "While typing a filter:"),
+    ("Enter", "keep the filter and go back to the list"),
+    ("Esc", "clear the filter"),
+    ("Ctrl-u", "clear the text"),
+    ("Ctrl-w", "delete the last word"),
+    ("↑ ↓ Ctrl-p/n", "move in the list"),
+];
+
+/// Everything the help overlay lists: the keymap, then the filter line.
+pub fn help_entries(keymap: &Keymap) -> Vec<(String, &'static str)> {
+    let mut v = keymap.help();
+    v.push((String::new(), ""));
+    v.extend(FILTER_LINE_HELP.iter().map(|(k, d)| (k.to_string(), *d)));
+    v
+}
+
 /// Keys while the filter line is being edited: text goes into the query.
 pub fn filter_action(keymap: &Keymap, ev: &KeyEvent) -> Option<Action> {
     if ev.kind != KeyEventKind::Press {

@@ -130,7 +130,7 @@ fn help(state: &mut State, action: Action) -> Vec<Effect> {
         _ => Some(top),
     };
     if let Some(t) = state.help {
-        let rows = state.keymap.help().len();
+        let rows = super::keymap::help_entries(&state.keymap).len();
         state.help = Some(t.min(rows.saturating_sub(1)));
     }
     Vec::new()

@@ -11,7 +11,7 @@ use crate::tui::state::State;
 pub fn draw(state: &State, f: &mut Frame, top: usize) {
     let t = &state.theme;
     let area = f.area();
-    let entries = state.keymap.help();
+    let entries = crate::tui::keymap::help_entries(&state.keymap);
     let w = area.width.saturating_sub(4).min(72);
     let h = area.height.saturating_sub(2).min(entries.len() as u16 + 2);
     if w < 10 || h < 3 {
@@ -23,6 +23,11 @@ pub fn draw(state: &State, f: &mut Frame, top: usize) {
         .border_style(t.border(true))
         .title(Span::styled(" Keys ", t.title()))
         .title_bottom(Line::from(Span::styled(" ? or Esc closes ", t.dim())).right_aligned());
+    let block = if entries.len() + 2 > h as usize {
+        block.title_bottom(Line::from(Span::styled(" j/k scroll ", t.dim())))
+    } else {
+        block
+    };
     let inner = block.inner(r);
     f.render_widget(block, r);
     let kw = 16.min(inner.width as usize / 3);
