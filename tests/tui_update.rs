@@ -700,3 +700,22 @@ fn scrolling_the_side_by_side_keeps_the_cursor_in_sight() {
         "the last one still in sight"
     );
 }
+
+#[test]
+fn slash_from_the_reader_goes_to_the_list_and_saves_the_place() {
+    let mut d = Driver::default();
+    let mut s = state();
+    update(
+        &mut s,
+        Action::Resize {
+            width: 40,
+            height: 12,
+        },
+    );
+    open_politico(&mut d, &mut s);
+    d.act(&mut s, Action::Down);
+    d.act(&mut s, Action::Filter);
+    assert_eq!(s.focus, Pane::List);
+    assert!(s.filter.editing);
+    assert_eq!(d.saves.last().unwrap().1.position, 1);
+}

@@ -25,8 +25,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::PageDown => step(state, page(state)),
         Action::PageUp => step(state, -page(state)),
         Action::Filter => {
+            focus(state, Pane::List, &mut fx);
             state.filter.editing = true;
-            state.focus = Pane::List;
         }
         Action::FilterInput { ch } => {
             state.filter.input.push(ch);
