@@ -56,29 +56,69 @@ impl Query {
 
 /// Lowercase with diacritics removed: `Élysée` → `elysee`, `Orbán` → `orban`.
 pub fn fold(text: &str) -> String {
-    text.nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    fold_map(text).0
+}
+
+/// [`fold`], plus for every char of the folded text the index of the char of
+/// `text` it came from, so match positions can be mapped back for highlighting.
+/// Folding goes char by char, so it equals folding the whole string.
+pub fn fold_map(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        for d in std::iter::once(c).nfkd() {
+            if unicode_normalization::char::is_combining_mark(d) {
+                continue;
+            }
+            for l in d.to_lowercase() {
+                out.push(l);
+                map.push(i);
+            }
+        }
+    }
+    (out, map)
+}
+
+/// Char ranges of the displayed fields inside a [`haystack`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fields {
+    pub title: std::ops::Range<usize>,
+    pub source: Option<std::ops::Range<usize>>,
+    pub date: Option<std::ops::Range<usize>>,
 }
 
 /// The text an article is matched on: title, source, date, participants, parties.
+/// Fields are made safe for a terminal first, so what matches is what is shown.
 pub fn haystack(a: &ArticleSummary) -> String {
-    let mut s = a.title.clone();
-    for part in [a.source.as_deref().unwrap_or("")] {
-        if !part.is_empty() {
-            s.push_str(" · ");
-            s.push_str(part);
-        }
+    haystack_fields(a).0
+}
+
+/// [`haystack`] with the char ranges of the title, source and date in it.
+pub fn haystack_fields(a: &ArticleSummary) -> (String, Fields) {
+    use crate::sanitize::for_terminal;
+    let mut s = for_terminal(&a.title, false);
+    let mut fields = Fields {
+        title: 0..s.chars().count(),
+        ..Fields::default()
+    };
+    let push = |s: &mut String, part: &str| -> std::ops::Range<usize> {
+        s.push_str(" · ");
+        let start = s.chars().count();
+        s.push_str(part);
+        start..s.chars().count()
+    };
+    if let Some(src) = a.source.as_deref().map(|x| for_terminal(x, false))
+        && !src.is_empty()
+    {
+        fields.source = Some(push(&mut s, &src));
     }
     if let Some(d) = a.published {
-        s.push_str(&format!(" · {d}"));
+        fields.date = Some(push(&mut s, &d.to_string()));
     }
     for p in a.participants.iter().chain(&a.parties) {
-        s.push_str(" · ");
-        s.push_str(p);
+        push(&mut s, &for_terminal(p, false));
     }
-    s
+    (s, fields)
 }
 
 /// Score one folded haystack against a query; `None` when it does not match.
@@ -115,14 +155,84 @@ pub fn rank(folded_haystacks: &[String], query: &Query) -> Vec<usize> {
     if query.is_empty() {
         return (0..folded_haystacks.len()).collect();
     }
-    let matcher = SkimMatcherV2::default().ignore_case();
-    let mut hits: Vec<(i64, usize)> = folded_haystacks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| score(&matcher, h, query).map(|s| (s, i)))
-        .collect();
-    hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let matcher = matcher();
+    let mut hits = scan(&matcher, folded_haystacks, 0..folded_haystacks.len(), query);
+    sort_hits(&mut hits);
     hits.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The matcher every ranking uses.
+pub fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().ignore_case()
+}
+
+/// Score the given candidates; `(score, index)` of those that match, unsorted.
+pub fn scan(
+    matcher: &SkimMatcherV2,
+    folded_haystacks: &[String],
+    candidates: impl IntoIterator<Item = usize>,
+    query: &Query,
+) -> Vec<(i64, usize)> {
+    candidates
+        .into_iter()
+        .filter_map(|i| {
+            let h = folded_haystacks.get(i)?;
+            score(matcher, h, query).map(|s| (s, i))
+        })
+        .collect()
+}
+
+/// Best score first, then input order (newest first).
+pub fn sort_hits(hits: &mut [(i64, usize)]) {
+    hits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+}
+
+/// Whether the results of `old` can be narrowed to get those of `new`: `new`
+/// only grew `old`, and the growth cannot widen a negation (`!a` → `!ab`).
+pub fn narrows(old: &str, new: &str) -> bool {
+    if !new.starts_with(old) || old.trim().is_empty() {
+        return false;
+    }
+    let last = old.rsplit(char::is_whitespace).next().unwrap_or("");
+    // `!ab` is wider than `!a`; a grown `'`/`^` with nothing after it was no term.
+    !(last.starts_with('!') || last == "'" || last == "^")
+}
+
+/// Chars of `text` (not folded) that the query matches, sorted, for highlighting.
+pub fn highlights(matcher: &SkimMatcherV2, text: &str, query: &Query) -> Vec<usize> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let (folded, map) = fold_map(text);
+    let mut folded_pos: Vec<usize> = Vec::new();
+    for term in &query.terms {
+        match term {
+            Term::Fuzzy(t) => {
+                if let Some((_, idx)) = matcher.fuzzy_indices(&folded, t) {
+                    folded_pos.extend(idx);
+                }
+            }
+            Term::Exact(t) => {
+                if let Some(b) = folded.find(t.as_str()) {
+                    let start = folded[..b].chars().count();
+                    folded_pos.extend(start..start + t.chars().count());
+                }
+            }
+            Term::Prefix(t) => {
+                if folded.starts_with(t.as_str()) {
+                    folded_pos.extend(0..t.chars().count());
+                }
+            }
+            Term::Not(_) => {}
+        }
+    }
+    let mut out: Vec<usize> = folded_pos
+        .into_iter()
+        .filter_map(|p| map.get(p).copied())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
@@ -153,6 +263,50 @@ mod tests {
         assert_eq!(ranked(&items, "^putin"), vec![1]);
         assert_eq!(ranked(&items, "!^x 'and !macron"), Vec::<usize>::new());
         assert_eq!(ranked(&items, "'n and"), vec![0, 1]);
+    }
+
+    #[test]
+    fn highlights_map_back_through_folding() {
+        let m = matcher();
+        let text = "L'Élysée dit";
+        let pos = highlights(&m, text, &Query::parse("elysee"));
+        let chars: Vec<char> = text.chars().collect();
+        let hit: String = pos.iter().map(|&i| chars[i]).collect();
+        assert_eq!(hit, "Élysée");
+        let pos = highlights(&m, "Orbán", &Query::parse("'rba"));
+        assert_eq!(pos, vec![1, 2, 3]);
+        let (f, map) = fold_map("ﬁÉ");
+        assert_eq!(f, "fie");
+        assert_eq!(map, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn narrowing_only_when_the_query_grew_safely() {
+        assert!(narrows("mac", "macr"));
+        assert!(narrows("mac", "mac put"));
+        assert!(!narrows("macr", "mac"));
+        assert!(!narrows("!a", "!ab"));
+        assert!(narrows("!a ", "!a b"));
+        assert!(!narrows("", "a"));
+    }
+
+    #[test]
+    fn haystack_is_sanitized_and_knows_its_fields() {
+        let a = ArticleSummary {
+            id: "x".into(),
+            title: "Ti\u{1b}[31mtle".into(),
+            source: Some("Src".into()),
+            published: chrono::NaiveDate::from_ymd_opt(2022, 5, 3),
+            state: Default::default(),
+            calls: vec![],
+            participants: vec!["Emmanuel Macron".into()],
+            parties: vec!["France".into()],
+        };
+        let (h, f) = haystack_fields(&a);
+        assert_eq!(h, "Title · Src · 2022-05-03 · Emmanuel Macron · France");
+        assert_eq!(f.title, 0..5);
+        assert_eq!(f.source, Some(8..11));
+        assert_eq!(f.date, Some(14..24));
     }
 
     #[test]

@@ -1,0 +1,266 @@
+//! End to end: the built binary in a pseudo-terminal, its screen parsed by
+//! vt100. Opens the PTY at its final size, drains it in a thread, polls the
+//! parsed screen until a condition holds, and kills and reaps the child on drop.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use parallax::library::Library;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap()
+}
+
+impl Session {
+    fn start(library: &Path, cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        cmd.arg("--library");
+        cmd.arg(library);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("PARALLAX_LIBRARY");
+        let child = pty.slave.spawn_command(cmd).expect("start parallax");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let p = parser.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => p.lock().unwrap().process(&buf[..n]),
+                }
+            }
+        });
+        Session {
+            child,
+            master: pty.master,
+            writer,
+            parser,
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Poll the screen until `cond` holds; panic with the screen after 15 s.
+    fn wait(&self, what: &str, cond: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if cond(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("timed out waiting for {what}; the screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser.lock().unwrap().set_size(nz(rows), nz(cols));
+        self.master.resize(size(cols, rows)).unwrap();
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The "k/n" count of the status bar's last word.
+fn count(screen: &str) -> (usize, usize) {
+    let last = screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let word = last.split_whitespace().last().unwrap_or("");
+    let word = word.trim_start_matches('★').trim_end_matches('…');
+    let (a, b) = word.split_once('/').unwrap_or(("?", "?"));
+    (a.parse().unwrap_or(usize::MAX), b.parse().unwrap_or(0))
+}
+
+fn prefix(title: &str) -> String {
+    title.chars().take(20).collect()
+}
+
+#[test]
+fn the_reader_in_a_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let summaries = Library::open(&path).unwrap().summaries().unwrap();
+    assert_eq!(summaries.len(), 5);
+
+    let mut s = Session::start(&path, 120, 40);
+    // The five titles.
+    s.wait("the five titles", |scr| {
+        summaries.iter().all(|a| scr.contains(&prefix(&a.title)))
+    });
+
+    // The filter narrows the list.
+    s.send("/elysee");
+    s.wait("a narrower list", |scr| {
+        let (k, n) = count(scr);
+        scr.contains("/elysee") && n == 5 && k < 5
+    });
+    s.send("\x1b");
+    s.wait("the filter cleared", |scr| count(scr) == (5, 5));
+    s.send("/putin");
+    s.wait("putin's articles", |scr| {
+        let (k, n) = count(scr);
+        scr.contains("/putin") && n == 5 && (1..5).contains(&k)
+    });
+    s.send("\r");
+    let (k, _) = count(&s.screen());
+    assert!((1..5).contains(&k), "{}", s.screen());
+
+    // Open the first match.
+    s.send("\r");
+    s.wait("the reader", |scr| {
+        scr.contains("Esc back") && scr.contains("Reader")
+    });
+
+    // The side-by-side view of a Macron–Putin call.
+    let target = summaries.iter().position(|a| {
+        a.parties.iter().any(|p| p == "France") && a.parties.iter().any(|p| p == "Russia")
+    });
+    match target {
+        None => eprintln!(
+            "SKIPPED the side-by-side step: the library reports no France–Russia call yet (analysis pending)"
+        ),
+        Some(i) => {
+            s.send("\x1b\x1bg");
+            s.wait("the full list", |scr| count(scr) == (5, 5));
+            s.send(&"j".repeat(i));
+            s.send("c");
+            s.wait("France and Russia columns", |scr| {
+                scr.contains("Side by side")
+                    && scr.contains("France")
+                    && scr.contains("Russia")
+                    && scr.contains("│")
+            });
+        }
+    }
+
+    // Tiny and back.
+    s.resize(20, 5);
+    s.wait("the too-small notice", |scr| scr.contains("too small"));
+    s.resize(120, 40);
+    s.wait("the panes again", |scr| {
+        scr.contains("Articles") && scr.contains("q quit")
+    });
+
+    // Quit: the terminal is given back.
+    s.send("q");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = s.child.try_wait().unwrap() {
+            break st;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "parallax did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}");
+    std::thread::sleep(Duration::from_millis(100));
+    {
+        let p = s.parser.lock().unwrap();
+        assert!(!p.screen().alternate_screen(), "left the alternate screen");
+        assert!(!p.screen().hide_cursor(), "the cursor is shown again");
+    }
+
+    // Opening an article marked it read, in the library.
+    let after = Library::open(&path).unwrap().summaries().unwrap();
+    assert!(
+        after.iter().any(|a| a.state.read),
+        "an opened article is read"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let mut s = Session::start(&path, 80, 24);
+    s.wait("the list", |scr| scr.contains("Articles"));
+    let pid = s.child.process_id().expect("a pid");
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = s.child.try_wait().unwrap() {
+            break st;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "SIGTERM did not end it"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.exit_code(), 143, "128 + SIGTERM");
+    std::thread::sleep(Duration::from_millis(100));
+    let p = s.parser.lock().unwrap();
+    assert!(!p.screen().alternate_screen());
+    assert!(!p.screen().hide_cursor());
+}
+
+#[test]
+fn sighup_ends_the_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let mut s = Session::start(&path, 80, 24);
+    s.wait("the list", |scr| scr.contains("Articles"));
+    let pid = s.child.process_id().expect("a pid");
+    let ok = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let start = Instant::now();
+    while s.child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "SIGHUP did not end it"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
