@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod config;
 pub mod filter;
 pub mod ingest;
 pub mod library;

@@ -37,6 +37,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub library: Option<PathBuf>,
 
+    /// The config file [default: $XDG_CONFIG_HOME/parallax/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -53,6 +57,15 @@ pub enum Command {
     Calls(CallsArgs),
     /// Put the parties' accounts of one call side by side
     Compare(CompareArgs),
+    /// Show where the config file is, or print a commented default one
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the default config file, every setting commented
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Debug, Args)]
@@ -139,7 +152,17 @@ pub fn main() -> i32 {
 }
 
 fn run(cli: Cli) -> Result<i32> {
-    let path = library::resolve_path(cli.library)?;
+    if let Some(Command::Config(args)) = &cli.command {
+        return config_command(cli.config.as_deref(), args);
+    }
+    let config = crate::config::load(cli.config.as_deref())?;
+    let path = library::resolve_path(cli.library.or_else(|| {
+        // The config's library comes after --library and $PARALLAX_LIBRARY.
+        std::env::var_os("PARALLAX_LIBRARY")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .or(config.library.clone())
+    }))?;
     let Some(command) = cli.command else {
         if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
             eprintln!(
@@ -148,7 +171,7 @@ fn run(cli: Cli) -> Result<i32> {
             return Ok(2);
         }
         let lib = Library::open(&path)?;
-        crate::tui::run(lib)?;
+        crate::tui::run(lib, &config)?;
         return Ok(0);
     };
     let mut lib = Library::open(&path)?;
@@ -158,5 +181,30 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Show(args) => show::run(&mut lib, &args),
         Command::Calls(args) => calls::run_calls(&mut lib, &args),
         Command::Compare(args) => calls::run_compare(&mut lib, &args),
+        Command::Config(_) => unreachable!("handled before the library opens"),
     }
+}
+
+/// `parallax config`: where the file is and whether it parses; `--default`
+/// prints a commented default file.
+fn config_command(flag: Option<&std::path::Path>, args: &ConfigArgs) -> Result<i32> {
+    if args.default {
+        print!("{}", crate::config::DEFAULT_FILE);
+        return Ok(0);
+    }
+    let Some(path) = crate::config::path(flag) else {
+        println!("no config directory; use --config PATH");
+        return Ok(0);
+    };
+    if path.exists() {
+        crate::config::load(Some(&path))?;
+        println!("{} (valid)", path.display());
+    } else {
+        println!(
+            "{} (not there; `parallax config --default > {}` makes one)",
+            path.display(),
+            path.display()
+        );
+    }
+    Ok(0)
 }

@@ -41,10 +41,14 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(mut lib: Library, theme: Theme) -> Result<App> {
+    pub fn new(lib: Library, theme: Theme) -> Result<App> {
+        App::with_keymap(lib, theme, Keymap::default())
+    }
+
+    pub fn with_keymap(mut lib: Library, theme: Theme, keymap: Keymap) -> Result<App> {
         let articles = lib.summaries()?;
         Ok(App {
-            state: State::new(articles, Keymap::default(), theme),
+            state: State::new(articles, keymap, theme),
             lib,
             worker: None,
         })
@@ -136,9 +140,9 @@ pub fn event_action(state: &State, ev: &Event) -> Option<Action> {
 
 /// Open the app on the library. The caller has checked that stdin and
 /// stdout are terminals.
-pub fn run(lib: Library) -> Result<()> {
-    let theme = Theme::detect();
-    let mut app = App::new(lib, theme.clone())?;
+pub fn run(lib: Library, config: &crate::config::Config) -> Result<()> {
+    let theme = config.theme();
+    let mut app = App::with_keymap(lib, theme.clone(), config.keymap.clone())?;
     // The number of a signal that asked us to quit, 0 for none.
     let quit = Arc::new(AtomicI32::new(0));
     terminal::watch_signals(quit.clone())?;

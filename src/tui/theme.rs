@@ -2,6 +2,8 @@
 //! under `NO_COLOR` a colourless theme built on reverse, bold and underline,
 //! so the selection stays visible.
 
+use std::collections::BTreeMap;
+
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +16,8 @@ pub enum Depth {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub depth: Depth,
+    /// Party colours from the config file, over the built-in ones.
+    pub parties: BTreeMap<String, (u8, u8, u8)>,
 }
 
 /// (party, truecolor, 256-colour index). Known parties keep their colour
@@ -55,16 +59,23 @@ impl Theme {
         } else {
             Depth::Indexed
         };
-        Theme { depth }
+        Theme {
+            depth,
+            parties: BTreeMap::new(),
+        }
     }
 
     pub fn mono() -> Theme {
-        Theme { depth: Depth::None }
+        Theme {
+            depth: Depth::None,
+            parties: BTreeMap::new(),
+        }
     }
 
     pub fn colour() -> Theme {
         Theme {
             depth: Depth::Indexed,
+            parties: BTreeMap::new(),
         }
     }
 
@@ -152,6 +163,9 @@ impl Theme {
                 Style::new().add_modifier(Modifier::UNDERLINED)
             };
         }
+        if let Some(rgb) = self.parties.get(party) {
+            return self.fg(*rgb, nearest_256(*rgb));
+        }
         if let Some((_, rgb, idx)) = KNOWN.iter().find(|(p, _, _)| *p == party) {
             return self.fg(*rgb, *idx);
         }
@@ -212,4 +226,10 @@ mod tests {
         assert_ne!(m.party("France"), m.party("Russia"));
         assert!(m.selected().add_modifier.contains(Modifier::REVERSED));
     }
+}
+
+/// The 256-colour cube entry nearest an RGB colour.
+fn nearest_256((r, g, b): (u8, u8, u8)) -> u8 {
+    let step = |c: u8| ((c as u16 * 5 + 127) / 255) as u8;
+    16 + 36 * step(r) + 6 * step(g) + step(b)
 }
