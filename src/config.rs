@@ -77,24 +77,13 @@ struct ThemeFile {
 }
 
 /// The configuration in force.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
     pub library: Option<PathBuf>,
     pub keymap: Keymap,
     /// `None`: decide from the environment.
     pub depth: Option<Depth>,
     pub party_colours: BTreeMap<String, (u8, u8, u8)>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            library: None,
-            keymap: Keymap::default(),
-            depth: None,
-            party_colours: BTreeMap::new(),
-        }
-    }
 }
 
 impl Config {

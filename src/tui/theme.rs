@@ -187,6 +187,12 @@ impl Theme {
     }
 }
 
+/// The 256-colour cube entry nearest an RGB colour.
+fn nearest_256((r, g, b): (u8, u8, u8)) -> u8 {
+    let step = |c: u8| ((c as u16 * 5 + 127) / 255) as u8;
+    16 + 36 * step(r) + 6 * step(g) + step(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,10 +232,4 @@ mod tests {
         assert_ne!(m.party("France"), m.party("Russia"));
         assert!(m.selected().add_modifier.contains(Modifier::REVERSED));
     }
-}
-
-/// The 256-colour cube entry nearest an RGB colour.
-fn nearest_256((r, g, b): (u8, u8, u8)) -> u8 {
-    let step = |c: u8| ((c as u16 * 5 + 127) / 255) as u8;
-    16 + 36 * step(r) + 6 * step(g) + step(b)
 }
