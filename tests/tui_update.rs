@@ -719,3 +719,58 @@ fn slash_from_the_reader_goes_to_the_list_and_saves_the_place() {
     assert!(s.filter.editing);
     assert_eq!(d.saves.last().unwrap().1.position, 1);
 }
+
+#[test]
+fn yank_copies_the_statement_under_the_cursor_with_its_citation() {
+    let mut d = Driver::default();
+    let mut s = state();
+    assert!(
+        d.act(&mut s, Action::Yank).is_empty(),
+        "nothing to copy in the list"
+    );
+    d.act(&mut s, Action::Down);
+    d.act(&mut s, Action::Compare);
+    let fx = d.act(&mut s, Action::Yank);
+    let [Effect::Copy(text)] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert!(text.starts_with('“'), "{text}");
+    assert!(text.contains(", sentence "), "{text}");
+}
+
+#[test]
+fn yank_in_the_reader_copies_the_current_account() {
+    let mut d = Driver::default();
+    let mut s = state();
+    open_politico(&mut d, &mut s);
+    assert!(
+        d.act(&mut s, Action::Yank).is_empty(),
+        "no account chosen yet"
+    );
+    d.act(&mut s, Action::Next);
+    let fx = d.act(&mut s, Action::Yank);
+    let [Effect::Copy(text)] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert!(text.contains(POLITICO), "{text}");
+}
+
+#[test]
+fn open_url_opens_only_web_addresses_of_the_open_article() {
+    let mut d = Driver::default();
+    let mut s = state();
+    assert!(d.act(&mut s, Action::OpenUrl).is_empty(), "no article open");
+    open_politico(&mut d, &mut s);
+    assert!(
+        d.act(&mut s, Action::OpenUrl).is_empty(),
+        "the fixture has no URL"
+    );
+    s.reader.as_mut().unwrap().view.url = Some("https://example.org/a".into());
+    assert_eq!(
+        d.act(&mut s, Action::OpenUrl),
+        vec![Effect::OpenUrl("https://example.org/a".into())]
+    );
+    s.reader.as_mut().unwrap().view.url = Some("file:///etc/passwd".into());
+    assert!(d.act(&mut s, Action::OpenUrl).is_empty());
+    assert_eq!(s.status.as_ref().unwrap().1, Level::Error);
+}

@@ -140,6 +140,8 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("b", Action::Bookmark),
     ("m", Action::ToggleRead),
     ("B", Action::BookmarksOnly),
+    ("o", Action::OpenUrl),
+    ("y", Action::Yank),
     ("?", Action::Help),
     ("esc", Action::Back),
     ("q", Action::Quit),
@@ -327,7 +329,7 @@ mod tests {
                 .any(|(k, d)| k == "j ↓" && d.starts_with("move down"))
         );
         assert!(help.iter().any(|(k, _)| k == "q Ctrl-c"));
-        assert_eq!(help.len(), 21);
+        assert_eq!(help.len(), 23);
     }
 
     #[test]

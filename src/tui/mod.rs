@@ -90,6 +90,18 @@ impl App {
                     .worker
                     .get_or_insert_with(FilterWorker::start)
                     .submit(req),
+                Effect::OpenUrl(url) => {
+                    if let Err(e) = terminal::open_url(&url) {
+                        self.state
+                            .set_status(format!("Could not open: {e}"), Level::Error);
+                    }
+                }
+                Effect::Copy(text) => {
+                    if let Err(e) = terminal::copy(&text) {
+                        self.state
+                            .set_status(format!("Could not copy: {e}"), Level::Error);
+                    }
+                }
                 Effect::Quit => {}
             }
         }

@@ -50,6 +50,10 @@ pub enum Effect {
     },
     /// Rank a large library off the UI thread.
     Filter(FilterRequest),
+    /// Open a web address with the system's opener.
+    OpenUrl(String),
+    /// Put text on the terminal's clipboard (OSC 52).
+    Copy(String),
     Quit,
 }
 

@@ -6,6 +6,7 @@ use super::layout::{self, Areas};
 use super::state::{Compare, Effect, FilterRequest, FilterUpdate, Level, Pane, Reader, State};
 use crate::filter::{self, Query};
 use crate::model::{ArticleView, Comparison};
+use crate::sanitize;
 
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     if !matches!(action, Action::Resize { .. }) {
@@ -71,6 +72,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             };
             state.set_status(msg, Level::Info);
         }
+        Action::OpenUrl => fx.extend(open_url(state)),
+        Action::Yank => fx.extend(yank(state)),
         Action::Help => state.help = Some(0),
         Action::Quit => {
             fx.extend(save_position(state));
@@ -653,4 +656,81 @@ fn wheel(state: &mut State, column: u16, row: u16, d: isize) {
         }
     }
     clamp(state);
+}
+
+/// `o`: the open article's address, if it is a web one.
+fn open_url(state: &mut State) -> Vec<Effect> {
+    let Some(r) = &state.reader else {
+        state.set_status("Open an article first (Enter)", Level::Info);
+        return vec![];
+    };
+    match r.view.url.as_deref().map(str::trim) {
+        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+            let u = u.to_string();
+            state.set_status(
+                format!("Opening {}", sanitize::for_terminal(&u, false)),
+                Level::Info,
+            );
+            vec![Effect::OpenUrl(u)]
+        }
+        Some(_) => {
+            state.set_status("Only http and https addresses are opened", Level::Error);
+            vec![]
+        }
+        None => {
+            state.set_status("This article has no web address", Level::Info);
+            vec![]
+        }
+    }
+}
+
+/// `y`: the statement under the cursor in the side-by-side view, or the
+/// account `n`/`N` is on in the reader, quoted with where it comes from.
+fn yank(state: &mut State) -> Vec<Effect> {
+    let text = match state.focus {
+        Pane::Compare => state.compare.as_ref().and_then(|c| {
+            let width = layout::compare_body(state).width;
+            let grid = c.grid(width);
+            let at = grid.statements.get(c.cursor)?;
+            let st = c
+                .cmp
+                .rows
+                .get(at.row)?
+                .cells
+                .get(&at.party)?
+                .iter()
+                .find(|s| s.article == at.article && s.sentence == at.sentence)?;
+            Some(citation(
+                &st.text,
+                Some(&at.party),
+                &st.article,
+                st.sentence,
+            ))
+        }),
+        Pane::Reader => state.reader.as_ref().and_then(|r| {
+            let i = r.current?;
+            let s = r.view.analysis.sentences.get(i)?;
+            let party = (!s.parties.is_empty()).then(|| s.parties.join(", "));
+            Some(citation(&s.text, party.as_deref(), &r.view.id, i))
+        }),
+        _ => None,
+    };
+    match text {
+        Some(t) => {
+            state.set_status("Copied the statement and its citation", Level::Info);
+            vec![Effect::Copy(t)]
+        }
+        None => {
+            state.set_status(
+                "Nothing to copy: pick a statement (n/N) in the reader or side by side",
+                Level::Info,
+            );
+            vec![]
+        }
+    }
+}
+
+fn citation(text: &str, party: Option<&str>, article: &str, sentence: usize) -> String {
+    let who = party.map(|p| format!("{p}; ")).unwrap_or_default();
+    format!("“{text}” ({who}{article}, sentence {})", sentence + 1)
 }

@@ -292,7 +292,7 @@ impl Driver {
                     let more = parallax::tui::update::comparison_loaded(s, comparison());
                     self.run(s, more);
                 }
-                Effect::Filter(_) | Effect::Quit => {}
+                Effect::Filter(_) | Effect::OpenUrl(_) | Effect::Copy(_) | Effect::Quit => {}
             }
         }
     }
