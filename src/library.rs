@@ -201,7 +201,8 @@ impl Library {
 
     /// The side-by-side alignment of one call's accounts.
     pub fn compare(&mut self, id: &str) -> Result<Option<Comparison>> {
-        Ok(self.call(id)?.map(|c| analysis::align::compare(&c)))
+        let call = self.call(id)?;
+        Ok(call.map(|c| analysis::align::compare(&c, &self.lexicon)))
     }
 
     /// Article id → the calls it reports.

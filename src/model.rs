@@ -95,6 +95,9 @@ pub struct CallReport {
     pub date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_minutes: Option<u32>,
+    /// What news calls each participant for short ("Macron", "Xi"), for call ids.
+    #[serde(default)]
+    pub short_names: Vec<String>,
 }
 
 /// Everything analysis finds in one article. Stored with `version`, so a newer

@@ -1,9 +1,657 @@
 //! Cleaning: site furniture out, real paragraphs and subheadings kept.
+//!
+//! Scraped pages arrive with their navigation, membership appeals, image
+//! captions, teasers for other stories and whole news feeds. The signals are
+//! general, after jusText: each block is judged by its length, how much of it
+//! is function words (running prose is full of them, furniture is not), its
+//! punctuation, furniture vocabulary and repetition; short blocks then take
+//! the class of their neighbours; an end-of-article marker ("Related
+//! Articles", "News Feed") ends the article once some of it has been read.
+
+use super::text::fold;
+
+/// Function words: their share tells prose from furniture.
+const STOP: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his",
+    "how", "i", "if", "in", "into", "is", "it", "its", "more", "no", "not", "of", "on", "one",
+    "or", "our", "out", "over", "said", "she", "so", "such", "than", "that", "the", "their",
+    "them", "there", "these", "they", "this", "those", "to", "two", "up", "was", "we", "were",
+    "what", "when", "which", "while", "who", "will", "with", "would", "you", "your", "between",
+    "during", "against", "any", "both", "each", "other", "only", "own", "same", "should", "since",
+    "some", "then", "through", "under", "until", "very", "where", "why", "because", "before",
+    "him", "himself", "may", "might", "must", "now", "us", "whether", "without",
+];
+
+/// Phrases that only site furniture uses: one is enough.
+const FURNITURE: &[&str] = &[
+    "skip to content",
+    "skip to main",
+    "edit post",
+    "back to top",
+    "all rights reserved",
+    "this audio is created",
+    "ai assistance",
+    "listen to this article",
+    "indicates required",
+    "enter your email",
+    "email address",
+    "sign up for",
+    "subscribe to",
+    "subscribe now",
+    "newsletter",
+    "become a member",
+    "gift membership",
+    "gift a membership",
+    "funded by our readers",
+    "readers like you",
+    "financial contribution",
+    "automatic aggregator",
+    "rightful owners",
+    "trademarks belong",
+    "translated by",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "thank you for signing up",
+    "successfully subscribed",
+    "successfuly subscribed",
+    "confirmation email",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "follow us on",
+    "click here",
+    "download our app",
+    "download the app",
+    "sponsored content",
+    "recommended for you",
+    "support our journalism",
+    "support independent journalism",
+    "support our work",
+    "donate now",
+    "make a donation",
+    "log in to",
+    "sign in to",
+    "create an account",
+    "already a subscriber",
+    "paywall",
+    "comments are closed",
+    "leave a comment",
+    "post a comment",
+    "min read",
+    "reading time",
+    "copyright ©",
+    "© 20",
+    "(c) 20",
+    "print this",
+    "open in app",
+    "use cookies",
+    "accept cookies",
+    "cookie policy",
+    "cookie settings",
+    "cookies policy",
+];
+
+/// Words furniture uses often and prose seldom: they count in short blocks,
+/// or twice over in long ones.
+const FURNITURE_WORDS: &[&str] = &[
+    "subscribe",
+    "subscribed",
+    "subscription",
+    "subscriptions",
+    "membership",
+    "members",
+    "donate",
+    "donation",
+    "supporters",
+    "readers",
+    "login",
+    "register",
+    "newsletters",
+    "share",
+    "tweet",
+    "whatsapp",
+    "print",
+    "email",
+    "comments",
+    "menu",
+    "search",
+    "home",
+    "advertising",
+    "sponsored",
+    "premium",
+    "unlock",
+    "trending",
+    "podcast",
+    "advertisement",
+    "cookies",
+    "copyright",
+];
+
+/// Lines after which the article is over: related stories, feeds, comments.
+const END_MARKERS: &[&str] = &[
+    "related articles",
+    "related",
+    "related stories",
+    "related news",
+    "related posts",
+    "related content",
+    "read more",
+    "read also",
+    "see also",
+    "more news",
+    "more stories",
+    "more from",
+    "news feed",
+    "latest news",
+    "latest",
+    "most popular",
+    "most read",
+    "popular",
+    "trending",
+    "trending now",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "editors' picks",
+    "editor's picks",
+    "top stories",
+    "comments",
+    "tags",
+    "share this",
+    "share",
+    "what to read next",
+    "more on this story",
+    "in other news",
+    "also read",
+    "recommended stories",
+    "read next",
+    "latest stories",
+    "more in",
+    "don't miss",
+];
+
+fn stop_density(words: &[String]) -> f32 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    words.iter().filter(|w| STOP.contains(&w.as_str())).count() as f32 / words.len() as f32
+}
+
+fn words_of(lower: &str) -> Vec<String> {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A line that ends the article: a bare marker, nothing else on it.
+fn is_end_marker(lower: &str) -> bool {
+    let t = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    END_MARKERS.contains(&t)
+}
+
+/// "(Sergey Bobok/AFP)", "(Chesnot/Getty Images)": a photo credit.
+fn ends_with_credit(line: &str) -> bool {
+    let t = line.trim_end();
+    let Some(inner) = t
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+        .map(|(_, c)| c)
+    else {
+        return false;
+    };
+    const AGENCIES: &[&str] = &[
+        "afp",
+        "getty",
+        "reuters",
+        "ap photo",
+        "epa",
+        "photo",
+        "images",
+        "pool",
+        "sputnik",
+        "tass",
+        "xinhua",
+        "anadolu",
+        "shutterstock",
+        "file",
+        "handout",
+        "press service",
+        "courtesy",
+    ];
+    let l = inner.to_lowercase();
+    inner.len() < 120 && (inner.contains('/') || AGENCIES.iter().any(|a| l.contains(a)))
+}
+
+/// "3:44 PM", "10:42".
+fn is_time(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ' ' || c == '.');
+    !t.is_empty()
+        && t.len() <= 5
+        && t.contains(':')
+        && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+}
+
+/// "By admin", "Posted by Jane Doe": a byline standing alone.
+fn is_byline(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    let rest = [
+        "by ",
+        "posted by ",
+        "written by ",
+        "reporting by ",
+        "editing by ",
+        "compiled by ",
+    ]
+    .iter()
+    .find_map(|p| l.strip_prefix(p));
+    rest.is_some_and(|r| r.split_whitespace().count() <= 6 && !r.ends_with('.'))
+}
+
+/// Agency slugs ("cf-sjw/tjc/zm/am") and "*** ... ***" credits.
+fn is_agency_code(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with("***") || t.ends_with("***") {
+        return true;
+    }
+    t.split_whitespace().next().is_some_and(|w| {
+        w.matches('/').count() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '/' || c == '-')
+    })
+}
+
+fn is_url(line: &str) -> bool {
+    let t = line.trim();
+    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+        && !t.contains(". ")
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with([
+        '.', '!', '?', '"', '\u{201d}', '\u{2019}', ')', ':', ';', '\u{2026}',
+    ])
+}
+
+/// How a block reads before its neighbours are taken into account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    text: String,
+    /// Blank-line separated group it came from.
+    group: usize,
+    class: Class,
+}
+
+/// `phrase` stands in `text` as whole words.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        let edge = |c: Option<char>, p: Option<char>| {
+            c.is_none_or(|c| !c.is_alphanumeric()) || p.is_some_and(|p| !p.is_alphanumeric())
+        };
+        edge(before, phrase.chars().next()) && edge(after, phrase.chars().next_back())
+    })
+}
+
+fn furniture_hits(lower: &str, words: &[String]) -> (bool, usize) {
+    let strong = FURNITURE.iter().any(|f| has_phrase(lower, f));
+    let weak = words
+        .iter()
+        .filter(|w| FURNITURE_WORDS.contains(&w.as_str()))
+        .count();
+    (strong, weak)
+}
+
+fn classify(text: &str) -> Class {
+    let lower = fold(text).to_lowercase();
+    let words = words_of(&lower);
+    let (strong, weak) = furniture_hits(&lower, &words);
+    let len = text.chars().count();
+    if strong || (weak >= 1 && len < 100) || weak >= 2 {
+        return Class::Bad;
+    }
+    let density = stop_density(&words);
+    if len < 70 {
+        return Class::Short;
+    }
+    if len >= 100 && density >= 0.30 {
+        Class::Good
+    } else if density >= 0.20 || (density >= 0.15 && ends_sentence(text)) {
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// A line that reads as a headline: no closing punctuation, several words.
+fn headline_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (6..=25).contains(&words) && !ends_sentence(line) && line.chars().count() < 200
+}
+
+/// Blocks of the body: one a line, or one a paragraph when the text was
+/// wrapped at a fixed width.
+fn blocks(body: &str) -> Vec<(String, usize)> {
+    let mut groups: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in body.lines() {
+        if line.trim().is_empty() {
+            if groups.last().is_some_and(|g| !g.is_empty()) {
+                groups.push(Vec::new());
+            }
+        } else {
+            groups
+                .last_mut()
+                .expect("one group at least")
+                .push(line.trim());
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    // Hard-wrapped text: most lines of multi-line groups are of a similar width.
+    let inner: Vec<usize> = groups
+        .iter()
+        .filter(|g| g.len() >= 3)
+        .flat_map(|g| g[..g.len() - 1].iter().map(|l| l.chars().count()))
+        .collect();
+    let wrapped = inner.len() >= 6 && {
+        let in_band = inner.iter().filter(|&&n| (40..=100).contains(&n)).count();
+        in_band * 10 >= inner.len() * 8
+    };
+    let mut out = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        if wrapped && g.len() > 1 {
+            out.push((g.join(" "), gi));
+        } else {
+            out.extend(g.iter().map(|l| (l.to_string(), gi)));
+        }
+    }
+    out
+}
 
 /// The cleaned body of an article, one string per paragraph.
-pub fn clean(_title: &str, body: &str) -> Vec<String> {
-    body.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
+pub fn clean(title: &str, body: &str) -> Vec<String> {
+    let title_key = key(title);
+    let raw = blocks(body);
+    // Lines printed twice in a row are captions: both copies go.
+    let mut drop = vec![false; raw.len()];
+    for i in 1..raw.len() {
+        if key(&raw[i].0) == key(&raw[i - 1].0) && !raw[i].0.is_empty() {
+            drop[i] = true;
+            drop[i - 1] = true;
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut items: Vec<Block> = Vec::new();
+    for (i, (text, group)) in raw.into_iter().enumerate() {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let k = key(&text);
+        if drop[i]
+            || k.is_empty()
+            || k == title_key
+            || !seen.insert(k)
+            || is_url(&text)
+            || is_time(&text)
+            || is_byline(&text)
+            || is_agency_code(&text)
+            || ends_with_credit(&text)
+        {
+            continue;
+        }
+        items.push(Block {
+            class: classify(&text),
+            text,
+            group,
+        });
+    }
+    mark_teasers(&mut items);
+    cut_at_end_marker(&mut items);
+    smooth(&mut items);
+    items
+        .into_iter()
+        .filter(|b| b.class == Class::Good)
+        .map(|b| b.text)
         .collect()
+}
+
+/// Comparison key: folded, lowercase, letters and digits only.
+fn key(s: &str) -> String {
+    fold(s)
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// In a page whose paragraphs stand apart, a headline with a paragraph
+/// glued under it is a teaser for another story: the whole group goes.
+fn mark_teasers(items: &mut [Block]) {
+    let mut sizes: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for b in items.iter() {
+        *sizes.entry(b.group).or_default() += 1;
+    }
+    let single = sizes.values().filter(|&&n| n == 1).count();
+    if sizes.is_empty() || single * 10 < sizes.len() * 6 {
+        return;
+    }
+    let mut i = 0;
+    while i < items.len() {
+        let g = items[i].group;
+        let n = sizes[&g];
+        if n > 1
+            && headline_like(&items[i].text)
+            && items
+                .get(i + 1)
+                .is_some_and(|b| b.group == g && b.text.chars().count() > 100)
+        {
+            for b in items.iter_mut().filter(|b| b.group == g) {
+                b.class = Class::Bad;
+            }
+        }
+        i += n.max(1);
+        while i < items.len() && items[i].group == g {
+            i += 1;
+        }
+    }
+}
+
+/// Everything after a bare end marker goes, once the article has begun.
+fn cut_at_end_marker(items: &mut Vec<Block>) {
+    let mut good_chars = 0;
+    let mut good_blocks = 0;
+    for i in 0..items.len() {
+        let lower = fold(&items[i].text).to_lowercase();
+        if is_end_marker(&lower) && good_blocks >= 2 && good_chars >= 200 {
+            items.truncate(i);
+            return;
+        }
+        if items[i].class == Class::Good {
+            good_blocks += 1;
+            good_chars += items[i].text.len();
+        }
+    }
+}
+
+/// Short and near-good blocks take the class of their neighbours: prose
+/// around them makes them prose (a subheading, a one-line paragraph), and
+/// furniture makes them furniture.
+fn smooth(items: &mut [Block]) {
+    let any_good = items.iter().any(|b| b.class == Class::Good);
+    let any_prose = any_good || items.iter().any(|b| b.class == Class::NearGood);
+    let original: Vec<Class> = items.iter().map(|b| b.class).collect();
+    let neighbour = |from: usize, step: isize| -> Option<Class> {
+        let mut i = from as isize + step;
+        while i >= 0 && (i as usize) < original.len() {
+            match original[i as usize] {
+                Class::Short => i += step,
+                c => return Some(c),
+            }
+        }
+        None
+    };
+    for i in 0..items.len() {
+        let prev = neighbour(i, -1);
+        let next = neighbour(i, 1);
+        items[i].class = match original[i] {
+            Class::NearGood => {
+                let near = |c: Option<Class>| matches!(c, Some(Class::Good | Class::NearGood));
+                if !any_good
+                    || prev == Some(Class::Good)
+                    || next == Some(Class::Good)
+                    || (near(prev) && near(next))
+                {
+                    Class::Good
+                } else {
+                    Class::Bad
+                }
+            }
+            Class::Short => {
+                let good = |c: Option<Class>| matches!(c, Some(Class::Good | Class::NearGood));
+                let kept = match (prev, next) {
+                    // A page of one-line paragraphs: each sentence is prose.
+                    _ if !any_prose => ends_sentence(&items[i].text),
+                    (p, n) if good(p) && good(n) => true,
+                    // A standfirst at the top, a closing line at the end.
+                    (None, n) => good(n),
+                    (p, None) => good(p) && ends_sentence(&items[i].text),
+                    _ => false,
+                };
+                if kept { Class::Good } else { Class::Bad }
+            }
+            c => c,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str = "The two leaders spoke for more than an hour on Tuesday, and the French presidency said that they had agreed to stay in touch over the coming days.";
+
+    fn para(s: &str) -> String {
+        format!("{s}\n\n")
+    }
+
+    #[test]
+    fn prose_and_subheadings_are_kept() {
+        let body = [
+            PROSE,
+            "– Risk of defeat",
+            PROSE.replace("Tuesday", "Monday").as_str(),
+            "He said so.",
+        ]
+        .map(para)
+        .concat();
+        let out = clean("T", &body);
+        assert_eq!(out.len(), 4, "{out:#?}");
+    }
+
+    #[test]
+    fn furniture_lines_go() {
+        let body = [
+            "Skip to content",
+            "Become a member Gift membership",
+            PROSE,
+            "Subscribe",
+            "* indicates required",
+            "This audio is created with AI assistance",
+            &PROSE.replace("Tuesday", "Friday"),
+            "By admin",
+            "cf-sjw/tjc/zm/sag-dbh/mel/am *** Translated by Some Team ***",
+        ]
+        .map(para)
+        .concat();
+        let out = clean("T", &body);
+        assert_eq!(out.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn furniture_words_inside_prose_words_do_not_count() {
+        let p = "The two sides issued very different advertisements of the call, which the Elysee said lasted two hours and ten minutes on Tuesday.";
+        assert_eq!(clean("T", &format!("{p}\n\n")), [p]);
+        assert!(has_phrase("skip to content now", "skip to content"));
+        assert!(!has_phrase("newsletters", "newsletter"));
+    }
+
+    #[test]
+    fn everything_after_an_end_marker_goes() {
+        let body = [
+            PROSE,
+            &PROSE.replace("Tuesday", "Friday"),
+            "Related Articles",
+            &PROSE.replace("two", "three"),
+        ]
+        .map(para)
+        .concat();
+        assert_eq!(clean("T", &body).len(), 2);
+    }
+
+    #[test]
+    fn a_marker_before_the_article_does_not_cut_it() {
+        let body = ["Trending", PROSE, &PROSE.replace("Tuesday", "Friday")]
+            .map(para)
+            .concat();
+        assert_eq!(clean("T", &body).len(), 2);
+    }
+
+    #[test]
+    fn captions_printed_twice_and_photo_credits_go() {
+        let caption = "A police officer takes cover in front of a burning building in the town";
+        let body = format!(
+            "{PROSE}\n\n{caption}\n{caption}\n\nA view of a school in the city that was destroyed during fighting. (Sergey Bobok/AFP)\n\n{}\n\n",
+            PROSE.replace("Tuesday", "Friday")
+        );
+        let out = clean("T", &body);
+        assert_eq!(out.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn a_teaser_for_another_story_goes() {
+        let body = format!(
+            "{PROSE}\n\nWest's response to the comments reveals discord, weakness, experts say\n{}\n\n{}\n\n",
+            PROSE.replace("two", "many"),
+            PROSE.replace("Tuesday", "Friday")
+        );
+        let out = clean("T", &body);
+        assert_eq!(out.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn the_title_repeated_in_the_body_goes() {
+        let body = format!("Leaders speak by phone\n\n{PROSE}\n\n");
+        assert_eq!(clean("Leaders speak by phone", &body), [PROSE]);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let wrapped = "The two leaders spoke for more than an hour on Tuesday, and\nthe French presidency said that they had agreed to stay in\ntouch over the coming days, according to a statement issued\nlate on Tuesday evening in Paris after the call had ended.";
+        let body = format!("{wrapped}\n\n{wrapped}x\n\n");
+        let out = clean("T", &body);
+        assert_eq!(out.len(), 2, "{out:#?}");
+        assert!(out[0].contains("and the French presidency"));
+    }
+
+    #[test]
+    fn an_article_of_short_paragraphs_survives() {
+        let lines = [
+            "The leaders spoke by phone on Monday, the Kremlin said.",
+            "They discussed the war in Ukraine and the grain deal.",
+            "Putin told Erdogan that the West had failed its promises.",
+        ];
+        let out = clean("T", &lines.map(para).concat());
+        assert_eq!(out.len(), 3, "{out:#?}");
+    }
 }

@@ -3,32 +3,66 @@
 //! articles, calls grouped and their accounts aligned. No I/O here.
 //!
 //! Stages, one file each: `clean` (site furniture out, paragraphs kept) →
-//! `sentences` (segmentation) → `accounts` (the call reported and which
-//! sentences give which party's account) → across articles, `calls` (grouping)
-//! and `align` (rows for the side-by-side view).
+//! `sentences` (segmentation) → `report` (the call an article reports) →
+//! `accounts` (which sentences give which party's account) → across
+//! articles, `calls` (grouping) and `align` (rows for the side-by-side view).
+//! Helpers: `text` (folding, tokens), `lexicon` (parties and topics),
+//! `mentions` (who a sentence names), `dates`, `terms` (content words).
 
 pub mod accounts;
 pub mod align;
 pub mod calls;
 pub mod clean;
+pub mod dates;
 pub mod lexicon;
+pub mod mentions;
+pub mod report;
 pub mod sentences;
+pub mod terms;
+pub mod text;
 
 use crate::model::{Analysis, Draft};
 pub use lexicon::Lexicon;
+use mentions::Parsed;
 
 /// Bump when any rule changes: stored results with another version are redone.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
+
+/// Sentences longer than this are not read for accounts (no sentence of a
+/// news article is; a pasted blob is not one either), which keeps the work
+/// linear in the input.
+const MAX_SENTENCE: usize = 4000;
 
 /// Analyse one article.
 pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
     let paragraphs = clean::clean(&draft.title, &draft.body);
     let mut sentences = sentences::split(&paragraphs);
-    let call = accounts::find(draft, &mut sentences, lexicon);
+    let parsed: Vec<Parsed> = sentences
+        .iter()
+        .map(|s| {
+            if s.text.len() > MAX_SENTENCE {
+                Parsed::new("", lexicon)
+            } else {
+                Parsed::new(&s.text, lexicon)
+            }
+        })
+        .collect();
+    let title = Parsed::new(&draft.title, lexicon);
+    let found = report::find(&title, &parsed, draft.published, lexicon);
+    if let Some(f) = &found {
+        let paragraph: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
+        let parties = accounts::attribute(&parsed, &paragraph, &f.parties, lexicon);
+        for (s, ps) in sentences.iter_mut().zip(parties) {
+            s.parties = ps
+                .into_iter()
+                .map(|p| lexicon.parties[p].name.clone())
+                .collect();
+        }
+    }
     Analysis {
         version: ANALYZER_VERSION,
         paragraphs,
         sentences,
-        call,
+        call: found.map(|f| f.report),
     }
 }

@@ -137,6 +137,7 @@ pub fn politico_view() -> ArticleView {
                 medium: Medium::Phone,
                 date: date(2022, 5, 3),
                 duration_minutes: Some(130),
+                short_names: vec!["Macron".into(), "Putin".into()],
             }),
         },
         calls: vec![CALL.into()],

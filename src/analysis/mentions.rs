@@ -1,0 +1,407 @@
+//! Mentions: where a sentence names a government or someone who speaks for
+//! it. Lexicon phrases are combined with the English around them: "French"
+//! plus "president" is France's leader, "Macron's office" speaks for France,
+//! "the statement" speaks for whoever issued the last one.
+
+use super::lexicon::{Entity, Lexicon, PartyId, PersonId, Role};
+use super::text::Token;
+
+/// What a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A named person: "French President Emmanuel Macron", "Macron".
+    Person(PersonId),
+    /// A person by role: "the French president", "his Ukrainian counterpart".
+    Role(PartyId, Role),
+    /// An institution or its document: "the Elysee", "Macron's office",
+    /// "the Chinese readout", "the Russian foreign ministry".
+    Office(PartyId),
+    /// State media relaying readouts: TASS, Xinhua.
+    Media(PartyId),
+    /// The country or its capital: "Russia", "Moscow". A weak source.
+    Country(PartyId),
+    /// An office or document whose government the context tells: "the
+    /// presidential office", "the statement", "the readout".
+    Generic,
+    /// "he", "she": the speaker of the sentence before.
+    Pronoun,
+}
+
+/// One mention in a sentence's tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Inside a quotation.
+    pub quoted: bool,
+    /// The mention ends with a document noun (readout, statement, version):
+    /// it is an account in itself.
+    pub document: bool,
+}
+
+impl Mention {
+    pub fn party(&self, lex: &Lexicon) -> Option<PartyId> {
+        match self.kind {
+            Kind::Person(p) => Some(lex.people[p].party),
+            Kind::Role(p, _) | Kind::Office(p) | Kind::Media(p) | Kind::Country(p) => Some(p),
+            Kind::Generic | Kind::Pronoun => None,
+        }
+    }
+}
+
+/// Role nouns after a demonym: "the Russian leader", "Chinese Foreign Minister".
+const ROLE_NOUNS: &[(&[&str], Role)] = &[
+    (&["head", "of", "state"], Role::Leader),
+    (&["head", "of", "government"], Role::Leader),
+    (&["prime", "minister"], Role::Leader),
+    (&["foreign", "minister"], Role::ForeignMinister),
+    (&["foreign", "secretary"], Role::ForeignMinister),
+    (&["top", "diplomat"], Role::ForeignMinister),
+    (&["crown", "prince"], Role::Leader),
+    (&["president"], Role::Leader),
+    (&["leader"], Role::Leader),
+    (&["premier"], Role::Leader),
+    (&["chancellor"], Role::Leader),
+    (&["king"], Role::Leader),
+    (&["counterpart"], Role::Leader),
+    (&["head"], Role::Leader),
+];
+
+/// Nouns that make an institution of a demonym, a country or a person:
+/// "the French presidency", "Russia's foreign ministry", "Macron's office".
+const OFFICE_NOUNS: &[&[&str]] = &[
+    &["leader", "'s", "office"],
+    &["president", "'s", "office"],
+    &["prime", "minister", "'s", "office"],
+    &["presidential", "office"],
+    &["presidential", "palace"],
+    &["presidential", "administration"],
+    &["foreign", "ministry"],
+    &["foreign", "office"],
+    &["ministry", "of", "foreign", "affairs"],
+    &["defence", "ministry"],
+    &["defense", "ministry"],
+    &["state", "media"],
+    &["state", "television"],
+    &["state", "tv"],
+    &["state", "news", "agency"],
+    &["news", "agency"],
+    &["government", "spokesman"],
+    &["government", "spokeswoman"],
+    &["government", "spokesperson"],
+    &["presidency"],
+    &["government"],
+    &["administration"],
+    &["ministry"],
+    &["office"],
+    &["side"],
+    &["readout"],
+    &["statement"],
+    &["version"],
+    &["account"],
+    &["summary"],
+    &["transcript"],
+    &["officials"],
+    &["embassy"],
+    &["spokesman"],
+    &["spokeswoman"],
+    &["spokesperson"],
+    &["chancellery"],
+    &["cabinet"],
+    &["delegation"],
+    &["aide"],
+    &["aides"],
+];
+
+/// Nouns that are an account in themselves.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "readout",
+    "statement",
+    "version",
+    "account",
+    "summary",
+    "transcript",
+    "communique",
+];
+
+/// Offices and documents with no government named: context decides.
+const GENERIC: &[&[&str]] = &[
+    &["presidential", "office"],
+    &["president", "'s", "office"],
+    &["prime", "minister", "'s", "office"],
+    &["presidential", "press", "service"],
+    &["press", "service"],
+    &["foreign", "ministry"],
+    &["presidency"],
+    &["readout"],
+    &["statement"],
+    &["communique"],
+    &["ministry"],
+    &["palace"],
+    &["spokesman"],
+    &["spokeswoman"],
+    &["spokesperson"],
+];
+
+fn starts_with(tokens: &[Token], at: usize, words: &[&str]) -> bool {
+    words.len() + at <= tokens.len()
+        && words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| tokens[at + k].lower == *w)
+}
+
+/// The longest entry of `table` at `at`, as its length.
+fn longest(tokens: &[Token], at: usize, table: &[&[&str]]) -> Option<usize> {
+    table
+        .iter()
+        .filter(|w| starts_with(tokens, at, w))
+        .map(|w| w.len())
+        .max()
+}
+
+fn role_at(tokens: &[Token], at: usize) -> Option<(usize, Role)> {
+    ROLE_NOUNS
+        .iter()
+        .filter(|(w, _)| starts_with(tokens, at, w))
+        .max_by_key(|(w, _)| w.len())
+        .map(|(w, r)| (w.len(), *r))
+}
+
+fn is_document(tokens: &[Token], end: usize) -> bool {
+    end > 0 && DOCUMENT_NOUNS.contains(&tokens[end - 1].lower.as_str())
+}
+
+/// Every mention in `tokens`, in order. A person's office ("Macron's
+/// office") overlaps the person; nothing else overlaps.
+pub fn find(tokens: &[Token], lex: &Lexicon) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let quoted = tokens[i].quoted;
+        let push = |out: &mut Vec<Mention>, start: usize, end: usize, kind: Kind| {
+            out.push(Mention {
+                start,
+                end,
+                kind,
+                quoted,
+                document: is_document(tokens, end),
+            });
+        };
+        if let Some(m) = lex.match_at(tokens, i) {
+            let mut end = m.end;
+            let possessive = tokens.get(end).is_some_and(|t| t.lower == "'s");
+            match m.entity {
+                Entity::Adjective(p) => {
+                    // "the French leader's office": an institution.
+                    if let Some(n) = longest(tokens, end, OFFICE_NOUNS)
+                        && !matches!(role_at(tokens, end), Some((r, _)) if r >= n)
+                    {
+                        push(&mut out, i, end + n, Kind::Office(p));
+                        i = end + n;
+                        continue;
+                    }
+                    if let Some((n, role)) = role_at(tokens, end) {
+                        end += n;
+                        // "Russian President Vladimir Putin": one person.
+                        if let Some(next) = lex.match_at(tokens, end)
+                            && let Entity::Person(id) = next.entity
+                        {
+                            push(&mut out, i, next.end, Kind::Person(id));
+                            i = next.end;
+                            continue;
+                        }
+                        if let Some(n) = tokens
+                            .get(end)
+                            .filter(|t| t.lower == "'s")
+                            .and_then(|_| longest(tokens, end + 1, OFFICE_NOUNS))
+                        {
+                            push(&mut out, i, end + 1 + n, Kind::Office(p));
+                            i = end + 1 + n;
+                            continue;
+                        }
+                        push(&mut out, i, end, Kind::Role(p, role));
+                        i = end;
+                        continue;
+                    }
+                    // A bare demonym ("French experts") names no one.
+                    i = end;
+                    continue;
+                }
+                Entity::Person(id) => {
+                    push(&mut out, i, end, Kind::Person(id));
+                    // "Macron's office": an institution as well as the person.
+                    if possessive && let Some(n) = longest(tokens, end + 1, OFFICE_NOUNS) {
+                        let party = lex.people[id].party;
+                        push(&mut out, i, end + 1 + n, Kind::Office(party));
+                        end += 1 + n;
+                    }
+                    i = end;
+                    continue;
+                }
+                Entity::Country(p) | Entity::Place(p) => {
+                    if possessive && let Some(n) = longest(tokens, end + 1, OFFICE_NOUNS) {
+                        push(&mut out, i, end + 1 + n, Kind::Office(p));
+                        i = end + 1 + n;
+                        continue;
+                    }
+                    push(&mut out, i, end, Kind::Country(p));
+                    i = end;
+                    continue;
+                }
+                Entity::Office(p) => {
+                    // "the Kremlin readout", "the Kremlin's version".
+                    let mut e = end;
+                    if possessive && let Some(n) = longest(tokens, end + 1, OFFICE_NOUNS) {
+                        e = end + 1 + n;
+                    } else if let Some(n) = longest(tokens, end, OFFICE_NOUNS) {
+                        e = end + n;
+                    }
+                    push(&mut out, i, e, Kind::Office(p));
+                    i = e;
+                    continue;
+                }
+                Entity::Media(p) => {
+                    push(&mut out, i, end, Kind::Media(p));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        let t = &tokens[i];
+        // "the statement", "the presidential office", "his office".
+        if matches!(
+            t.lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        ) && let Some(n) = longest(tokens, i + 1, GENERIC)
+        {
+            push(&mut out, i, i + 1 + n, Kind::Generic);
+            i += 1 + n;
+            continue;
+        }
+        if matches!(t.lower.as_str(), "his" | "her") && starts_with(tokens, i + 1, &["office"]) {
+            push(&mut out, i, i + 2, Kind::Generic);
+            i += 2;
+            continue;
+        }
+        if matches!(t.lower.as_str(), "he" | "she") {
+            push(&mut out, i, i + 1, Kind::Pronoun);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A sentence read once for every later stage.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub folded: String,
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+}
+
+impl Parsed {
+    pub fn new(sentence: &str, lex: &Lexicon) -> Parsed {
+        let folded = super::text::fold(sentence);
+        let tokens = super::text::tokens(&folded);
+        let mentions = find(&tokens, lex);
+        Parsed {
+            folded,
+            tokens,
+            mentions,
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+
+    /// Some run of tokens equals `words`.
+    pub fn has(&self, words: &[&str]) -> bool {
+        (0..self.tokens.len()).any(|i| starts_with(&self.tokens, i, words))
+    }
+
+    /// Where `words` first starts, if anywhere.
+    pub fn find(&self, words: &[&str]) -> Option<usize> {
+        (0..self.tokens.len()).find(|&i| starts_with(&self.tokens, i, words))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::text;
+
+    const LEX: &str = r#"
+[[party]]
+name = "France"
+adjectives = ["French"]
+places = ["Paris"]
+offices = ["Elysee", "Elysee Palace"]
+people = [{ name = "Emmanuel Macron", aliases = ["Macron"], role = "president", from = 2017 }]
+[[party]]
+name = "Russia"
+names = ["Russia"]
+adjectives = ["Russian"]
+places = ["Moscow"]
+offices = ["Kremlin"]
+media = ["TASS"]
+people = [{ name = "Vladimir Putin", aliases = ["Putin"], role = "president", from = 2000 }]
+"#;
+
+    fn kinds(s: &str) -> Vec<(String, Kind)> {
+        let lex = Lexicon::from_toml(LEX, "").unwrap();
+        let f = text::fold(s);
+        let toks = text::tokens(&f);
+        find(&toks, &lex)
+            .into_iter()
+            .map(|m| {
+                (
+                    f[toks[m.start].start..toks[m.end - 1].end].to_string(),
+                    m.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_title_before_a_name_is_one_person() {
+        assert_eq!(
+            kinds("French President Emmanuel Macron spoke"),
+            [("French President Emmanuel Macron".into(), Kind::Person(0))]
+        );
+    }
+
+    #[test]
+    fn roles_offices_and_documents() {
+        let k = kinds(
+            "the Russian leader, the French leader's office, Russia's foreign ministry, a Kremlin readout",
+        );
+        assert_eq!(k[0].1, Kind::Role(1, Role::Leader));
+        assert_eq!(k[1], ("French leader's office".into(), Kind::Office(0)));
+        assert_eq!(k[2], ("Russia's foreign ministry".into(), Kind::Office(1)));
+        assert_eq!(k[3], ("Kremlin readout".into(), Kind::Office(1)));
+    }
+
+    #[test]
+    fn a_person_s_office_is_both_the_person_and_an_office() {
+        let k = kinds("Macron's office said");
+        assert_eq!(k[0].1, Kind::Person(0));
+        assert_eq!(k[1].1, Kind::Office(0));
+    }
+
+    #[test]
+    fn generic_offices_and_pronouns_wait_for_context() {
+        let k = kinds("the statement said he agreed, the presidential office added");
+        assert_eq!(
+            k.iter().map(|k| k.1).collect::<Vec<_>>(),
+            [Kind::Generic, Kind::Pronoun, Kind::Generic]
+        );
+    }
+
+    #[test]
+    fn a_bare_demonym_names_no_one() {
+        assert!(kinds("a team of French experts").is_empty());
+    }
+}

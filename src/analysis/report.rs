@@ -1,0 +1,492 @@
+//! The call an article reports: who spoke (the pair of people of two
+//! governments named together where the article talks of a call), how
+//! (phone or video), when (resolved from the publication date) and for how
+//! long. A conference, a visit or a call still to come is no call report.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::dates;
+use super::lexicon::{Lexicon, PartyId, PersonId, Role};
+use super::mentions::{Kind, Parsed};
+use crate::model::{CallReport, Medium};
+
+/// The call found in one article, with what attribution needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub report: CallReport,
+    pub people: Vec<PersonId>,
+    pub parties: Vec<PartyId>,
+}
+
+/// How strongly a sentence speaks of a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Cue {
+    None,
+    /// "spoke with", "counterpart", "held talks": a call or a meeting.
+    Weak,
+    /// "phone call", "telephone conversation", "video call", "the call".
+    Strong,
+}
+
+/// The call vocabulary of one sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct CallWords {
+    cue: Cue,
+    medium: Option<Medium>,
+}
+
+impl CallWords {
+    /// The sentence speaks of a call (phone, video or unspecified).
+    pub fn strong(&self) -> bool {
+        self.cue == Cue::Strong
+    }
+}
+
+/// Words that put an event in the future or make it a plan.
+const PLANNED: &[&[&str]] = &[
+    &["will"],
+    &["plans", "to"],
+    &["plan", "to"],
+    &["planned"],
+    &["expected", "to"],
+    &["scheduled"],
+    &["set", "to"],
+    &["invited"],
+    &["invites"],
+    &["invite"],
+    &["to", "participate"],
+    &["to", "take", "part"],
+    &["to", "hold"],
+    &["upcoming"],
+    &["next", "week"],
+    &["proposed", "a"],
+];
+
+/// Gatherings that a video link joins: no bilateral call.
+const GATHERINGS: &[&str] = &[
+    "meeting",
+    "conference",
+    "summit",
+    "forum",
+    "session",
+    "gathering",
+    "ceremony",
+];
+
+/// The call vocabulary in a sentence.
+pub fn call_words(s: &Parsed) -> CallWords {
+    let mut cue = Cue::None;
+    let mut medium = None;
+    let mut video_link = false;
+    let n = s.tokens.len();
+    for i in 0..n {
+        let w = s.word(i);
+        let next = s.word(i + 1);
+        match w {
+            "phone" | "telephone" | "phoned" | "telephoned" | "phones" | "telephonic" => {
+                cue = Cue::Strong;
+                medium = Some(Medium::Phone);
+            }
+            "video" | "virtual" | "virtually"
+                if matches!(
+                    next,
+                    "call"
+                        | "calls"
+                        | "conference"
+                        | "link"
+                        | "talks"
+                        | "meeting"
+                        | "summit"
+                        | "chat"
+                ) =>
+            {
+                cue = Cue::Strong;
+                medium.get_or_insert(Medium::Video);
+                video_link = true;
+            }
+            "videoconference" | "video-conference" | "videocall" | "video-call" | "videolink" => {
+                cue = Cue::Strong;
+                medium.get_or_insert(Medium::Video);
+                video_link = true;
+            }
+            "call" | "calls" => {
+                // "called on", "calls for", "repeated calls to": appeals, not calls.
+                let appeal = matches!(next, "for" | "on" | "upon" | "to")
+                    || matches!(
+                        s.word(i.wrapping_sub(1)),
+                        "repeated" | "growing" | "renewed"
+                    );
+                if !appeal {
+                    cue = Cue::Strong;
+                }
+            }
+            "conversation" | "conversations" => cue = Cue::Strong,
+            "spoke" | "speak" | "speaks" | "talked" | "talk" | "talks" | "chatted"
+                if matches!(next, "with" | "to" | "by") =>
+            {
+                cue = cue.max(Cue::Weak);
+            }
+            "counterpart" | "counterparts" | "talks" => cue = cue.max(Cue::Weak),
+            _ => {}
+        }
+    }
+    // "took part in the meeting by videoconference": a gathering, not a call.
+    if video_link
+        && s.tokens
+            .iter()
+            .any(|t| GATHERINGS.contains(&t.lower.as_str()))
+        && medium != Some(Medium::Phone)
+    {
+        cue = Cue::None;
+        medium = None;
+    }
+    if cue > Cue::None && PLANNED.iter().any(|p| s.has(p)) {
+        cue = Cue::None;
+    }
+    CallWords { cue, medium }
+}
+
+/// The people of a sentence who can take part in a call: named people and
+/// people by role ("the Russian leader"), spokespeople left out.
+pub fn people(s: &Parsed, lex: &Lexicon, year: Option<i32>) -> Vec<PersonId> {
+    let mut out = Vec::new();
+    for m in &s.mentions {
+        let id = match m.kind {
+            Kind::Person(p) => Some(p),
+            Kind::Role(party, role) => lex.office_holder(party, role, year).or_else(|| {
+                // "counterpart" takes the leader; a minister's counterpart is rarer.
+                (role != Role::Leader).then_some(()).and(lex.office_holder(
+                    party,
+                    Role::Leader,
+                    year,
+                ))
+            }),
+            _ => None,
+        };
+        if let Some(id) = id
+            && lex.people[id].role != Role::Spokesperson
+            && !out.contains(&id)
+        {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// Find the call an article reports. `title` and `body` are parsed
+/// sentences; `published` resolves relative dates.
+pub fn find(
+    title: &Parsed,
+    body: &[Parsed],
+    published: Option<NaiveDate>,
+    lex: &Lexicon,
+) -> Option<Found> {
+    let year = published.map(|d| d.year());
+    let all: Vec<&Parsed> = std::iter::once(title).chain(body).collect();
+    let words: Vec<CallWords> = all.iter().map(|s| call_words(s)).collect();
+    if !words.iter().any(CallWords::strong) {
+        return None;
+    }
+    let people_of: Vec<Vec<PersonId>> = all.iter().map(|s| people(s, lex, year)).collect();
+
+    // Score pairs of people of different governments named together where the
+    // article speaks of a call; the headline and the lede weigh more.
+    let mut scores: Vec<((PersonId, PersonId), f32, usize)> = Vec::new();
+    for (i, ps) in people_of.iter().enumerate() {
+        let w = match words[i].cue {
+            Cue::Strong => 2.0,
+            Cue::Weak => 1.0,
+            Cue::None if i <= 1 => 1.0,
+            Cue::None => 0.0,
+        } * if i <= 1 { 1.5 } else { 1.0 };
+        if w == 0.0 {
+            continue;
+        }
+        for (x, &a) in ps.iter().enumerate() {
+            for &b in &ps[x + 1..] {
+                if lex.people[a].party == lex.people[b].party {
+                    continue;
+                }
+                let key = if a < b { (a, b) } else { (b, a) };
+                match scores.iter_mut().find(|s| s.0 == key) {
+                    Some(s) => s.1 += w,
+                    None => scores.push((key, w, i)),
+                }
+            }
+        }
+    }
+    let best = scores
+        .iter()
+        .filter(|s| s.1 >= 2.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)))?;
+    let (a, b) = best.0;
+    // The pair must meet in at least one sentence that speaks of a call.
+    let together = |i: usize| people_of[i].contains(&a) && people_of[i].contains(&b);
+    if !(0..all.len()).any(|i| together(i) && words[i].cue > Cue::None) {
+        return None;
+    }
+    let first = |p: PersonId| {
+        people_of
+            .iter()
+            .position(|ps| ps.contains(&p))
+            .unwrap_or(usize::MAX)
+    };
+    let mut pair = [a, b];
+    pair.sort_by_key(|&p| first(p));
+
+    // Sentences about this call: both named, or one named where a call is.
+    let about: Vec<usize> = (0..all.len())
+        .filter(|&i| {
+            together(i)
+                || (words[i].cue == Cue::Strong
+                    && (people_of[i].contains(&a) || people_of[i].contains(&b)))
+        })
+        .collect();
+    let medium = about
+        .iter()
+        .copied()
+        .chain(0..all.len())
+        .find_map(|i| words[i].medium)
+        .unwrap_or(Medium::Call);
+    let date = published.map(|p| date_of(&all, &about, p).unwrap_or(p));
+    let duration_minutes = about.iter().find_map(|&i| duration(all[i]));
+    Some(Found {
+        report: CallReport {
+            participants: pair.iter().map(|&p| lex.people[p].name.clone()).collect(),
+            parties: pair
+                .iter()
+                .map(|&p| lex.parties[lex.people[p].party].name.clone())
+                .collect(),
+            medium,
+            date,
+            duration_minutes,
+            short_names: pair.iter().map(|&p| lex.people[p].short.clone()).collect(),
+        },
+        people: pair.to_vec(),
+        parties: pair.iter().map(|&p| lex.people[p].party).collect(),
+    })
+}
+
+/// The date most of the call's sentences give; the lede counts double.
+fn date_of(all: &[&Parsed], about: &[usize], published: NaiveDate) -> Option<NaiveDate> {
+    let mut votes: Vec<(NaiveDate, u32, usize)> = Vec::new();
+    for &i in about {
+        for f in dates::find(&all[i].tokens, published) {
+            if f.bounded || f.date > published {
+                continue;
+            }
+            let w = if i == 1 { 2 } else { 1 };
+            match votes.iter_mut().find(|v| v.0 == f.date) {
+                Some(v) => v.1 += w,
+                None => votes.push((f.date, w, i)),
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|v| v.0)
+}
+
+fn number(w: &str) -> Option<f32> {
+    Some(match w {
+        "a" | "an" | "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "half" => 0.5,
+        "ten" => 10.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "forty-five" => 45.0,
+        "fifty" => 50.0,
+        "ninety" => 90.0,
+        _ => return w.parse().ok(),
+    })
+}
+
+fn unit(w: &str) -> Option<f32> {
+    match w {
+        "hour" | "hours" => Some(60.0),
+        "minute" | "minutes" | "min" | "mins" => Some(1.0),
+        _ => None,
+    }
+}
+
+/// How long the call lasted, in minutes: "90-minute", "two hours and 10
+/// minutes", "lasted approximately an hour", "an hour and a half".
+pub fn duration(s: &Parsed) -> Option<u32> {
+    let n = s.tokens.len();
+    for i in 0..n {
+        let w = s.word(i);
+        // "90-minute call", "two-hour", "hour-long".
+        if let Some((num, u)) = w.split_once('-') {
+            if let (Some(x), Some(u)) = (number(num), unit(u)) {
+                return Some((x * u) as u32);
+            }
+            if num == "hour" && u == "long" {
+                return Some(60);
+            }
+        }
+        let (Some(x), Some(u)) = (number(w), unit(s.word(i + 1))) else {
+            continue;
+        };
+        // Only a length the call itself had: after "lasted", "for", "about".
+        let before = (i.saturating_sub(3)..i)
+            .map(|k| s.word(k))
+            .collect::<Vec<_>>();
+        if !before.iter().any(|b| {
+            matches!(
+                *b,
+                "lasted"
+                    | "lasting"
+                    | "for"
+                    | "about"
+                    | "approximately"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "over"
+                    | "than"
+            )
+        }) {
+            continue;
+        }
+        let mut minutes = x * u;
+        // "two hours and 10 minutes", "an hour and a half".
+        if s.word(i + 2) == "and" {
+            if let (Some(y), Some(v)) = (number(s.word(i + 3)), unit(s.word(i + 4))) {
+                minutes += y * v;
+            } else if s.word(i + 3) == "a" && s.word(i + 4) == "half" {
+                minutes += u / 2.0;
+            }
+        }
+        return Some(minutes as u32);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEX: &str = r#"
+[[party]]
+name = "France"
+adjectives = ["French"]
+offices = ["Elysee"]
+people = [{ name = "Emmanuel Macron", aliases = ["Macron"], role = "president", from = 2017 }]
+[[party]]
+name = "Russia"
+adjectives = ["Russian"]
+offices = ["Kremlin"]
+people = [{ name = "Vladimir Putin", aliases = ["Putin"], role = "president", from = 2000 },
+          { name = "Dmitry Peskov", aliases = ["Peskov"], role = "spokesperson" }]
+[[party]]
+name = "Ukraine"
+adjectives = ["Ukrainian"]
+people = [{ name = "Volodymyr Zelensky", aliases = ["Zelensky", "Zelenskyy"], role = "president", from = 2019 }]
+"#;
+
+    fn lex() -> Lexicon {
+        Lexicon::from_toml(LEX, "").unwrap()
+    }
+
+    fn report(title: &str, body: &[&str], published: &str) -> Option<CallReport> {
+        let lex = lex();
+        let t = Parsed::new(title, &lex);
+        let b: Vec<Parsed> = body.iter().map(|s| Parsed::new(s, &lex)).collect();
+        find(
+            &t,
+            &b,
+            NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            &lex,
+        )
+        .map(|f| f.report)
+    }
+
+    #[test]
+    fn the_pair_named_where_the_call_is_told_takes_part() {
+        let r = report(
+            "Macron and Putin resume telephone contact",
+            &[
+                "PARIS — French President Emmanuel Macron spoke with Vladimir Putin on Tuesday.",
+                "Macron resumed contact with Putin after a phone call with Ukrainian President Volodymyr Zelenskyy on Saturday.",
+                "The call lasted two hours and 10 minutes, the Elysee said.",
+            ],
+            "2022-05-03",
+        )
+        .unwrap();
+        assert_eq!(r.participants, ["Emmanuel Macron", "Vladimir Putin"]);
+        assert_eq!(r.parties, ["France", "Russia"]);
+        assert_eq!(r.medium, Medium::Phone);
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2022, 5, 3));
+    }
+
+    #[test]
+    fn a_person_by_role_counts_as_that_person() {
+        let r = report(
+            "Macron promises aid in phone call",
+            &["During a phone conversation on Saturday, Zelensky thanked the French leader."],
+            "2022-05-03",
+        )
+        .unwrap();
+        assert_eq!(r.participants, ["Emmanuel Macron", "Volodymyr Zelensky"]);
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2022, 4, 30));
+    }
+
+    #[test]
+    fn a_conference_joined_by_video_is_no_call() {
+        assert_eq!(
+            report(
+                "Macron hosts European leaders",
+                &["Zelensky, who took part in the meeting by videoconference, thanked Macron."],
+                "2024-02-26"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_planned_call_is_no_call() {
+        assert_eq!(
+            report(
+                "France invites allies to a video call",
+                &["Macron will hold a video call with Zelensky on March 7."],
+                "2024-03-05"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn spokespeople_are_not_participants() {
+        let r = report(
+            "Putin and Macron speak by phone",
+            &["Peskov said Putin told Macron in a phone call on Monday that talks were possible."],
+            "2022-02-28",
+        )
+        .unwrap();
+        assert_eq!(r.participants.len(), 2);
+        assert!(!r.participants.contains(&"Dmitry Peskov".to_string()));
+    }
+
+    #[test]
+    fn durations_in_several_spellings() {
+        let lex = lex();
+        let d = |s: &str| duration(&Parsed::new(s, &lex));
+        assert_eq!(d("in a 90-minute phone call"), Some(90));
+        assert_eq!(
+            d("which Elysée said lasted two hours and 10 minutes"),
+            Some(130)
+        );
+        assert_eq!(d("the call, which lasted approximately an hour"), Some(60));
+        assert_eq!(d("they spoke for an hour and a half"), Some(90));
+        assert_eq!(d("an hour-long call"), Some(60));
+        assert_eq!(d("two hours after the call"), None);
+    }
+}
