@@ -13,11 +13,11 @@ use super::terms::{self, Term};
 use crate::model::{Call, CallSummary, Comparison, Row, Statement};
 
 /// Least similarity for two statements of different sides to share a row.
-const PAIR: f32 = 0.12;
+const PAIR: f32 = 0.1;
 /// Least similarity for a further statement to join a row already paired.
-const JOIN: f32 = 0.2;
+const JOIN: f32 = 0.08;
 /// How much a shared topic weighs against a shared word.
-const TOPIC_WEIGHT: f32 = 2.5;
+const TOPIC_WEIGHT: f32 = 1.0;
 /// Keywords shown for a row.
 const KEYWORDS: usize = 3;
 
@@ -126,6 +126,20 @@ pub fn compare(call: &Call, lex: &Lexicon) -> Comparison {
         }
     }
     weigh(&mut items);
+    if std::env::var_os("DBG_ALIGN").is_some() {
+        for (a, x) in items.iter().enumerate() {
+            let row: Vec<String> = items
+                .iter()
+                .map(|y| format!("{:.2}", similarity(x, y)))
+                .collect();
+            eprintln!(
+                "{a} {} {:?} {}",
+                x.side,
+                row,
+                &x.statement.text[..60.min(x.statement.text.len())]
+            );
+        }
+    }
     let rows = rows(&items, sides.len());
     let mut ordered: Vec<Vec<Vec<usize>>> = rows;
     ordered.sort_by_key(|r| r.iter().flatten().map(|&i| items[i].position).min());
@@ -424,5 +438,62 @@ terms = ["evacuation", "civilians", "Azovstal"]
         c.accounts.get_mut("Russia").unwrap()[0].sentence = 0;
         let cmp = compare(&c, &lex());
         assert_eq!(cmp.rows.len(), 1);
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    #[test]
+    fn dbg_matrix() {
+        let lex = Lexicon::bundled();
+        let fr = [
+            "Macron resumed telephone contact with Putin after a phone call with Ukrainian President Volodymyr Zelenskyy on Saturday, the Elysee Palace said in a Explanation about the conversation with the Russian leader.",
+            "For his part, Macron called for a ceasefire and “urged Russia to live up to its responsibilities as a permanent member of the EU [United Nations] Security Council by putting an end to this devastating aggression,” said the Elysée.",
+            "Macron’s office said he had “expressed deep concerns about Mariupol and the situation in Donbass and called on Russia to allow the continuation of the evacuation of the Azovstal plant, which began in the past few days.”",
+            "The French president said he remains open to “working on a negotiated solution” to bring peace.",
+        ];
+        let ru = [
+            "The Kremlin read aloud claimed that Ukrainian forces were responsible for the “massive shelling of cities and towns in Donbass, resulting in civilian deaths,” without naming a specific location or incident.",
+            "Putin said Russia is evacuating civilians “in accordance with the agreement reached at a meeting between Vladimir Putin and UN Secretary-General António Guterres on April 26,” according to the Kremlin.",
+            "Putin said he was “still open to dialogue” but criticized Ukrainian negotiators, accusing them of being inconsistent and unprepared for serious work.",
+        ];
+        let names = |w: &str| lex.is_name_word(w);
+        let mut items: Vec<Item> = fr
+            .iter()
+            .map(|t| (0, t))
+            .chain(ru.iter().map(|t| (1, t)))
+            .enumerate()
+            .map(|(i, (side, t))| Item {
+                side,
+                position: (0, i),
+                words: terms::content(t, &names),
+                topics: topics_of(t, &lex),
+                statement: Statement {
+                    text: t.to_string(),
+                    article: "a".into(),
+                    sentence: i,
+                    also: vec![],
+                },
+                vector: HashMap::new(),
+                norm: 0.0,
+            })
+            .collect();
+        weigh(&mut items);
+        for it in &items {
+            eprintln!(
+                "{:?} {:?}",
+                it.words.iter().map(|w| w.stem.clone()).collect::<Vec<_>>(),
+                it.topics
+                    .iter()
+                    .map(|t| lex.topics[*t].name.clone())
+                    .collect::<Vec<_>>()
+            );
+        }
+        for a in 0..4 {
+            let row: Vec<String> = (4..7)
+                .map(|b| format!("{:.2}", similarity(&items[a], &items[b])))
+                .collect();
+            eprintln!("{a}: {row:?}");
+        }
     }
 }

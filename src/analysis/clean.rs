@@ -272,6 +272,68 @@ fn is_url(line: &str) -> bool {
         && !t.contains(". ")
 }
 
+/// Lines whose shape gives them away: links to other stories, navigation
+/// rows and breadcrumbs, editors' notes in brackets.
+fn furniture_line(line: &str) -> Option<&'static str> {
+    let t = line.trim();
+    let lower = fold(t).to_lowercase();
+    const LINK_INS: &[&str] = &[
+        "read more",
+        "read also",
+        "also read",
+        "see also",
+        "also on",
+        "related",
+        "watch",
+        "listen",
+        "more",
+        "recommended",
+        "must read",
+        "don't miss",
+        "read next",
+        "read",
+        "further reading",
+        "more on this",
+    ];
+    if let Some(at) = lower.find([':', '|']).filter(|&at| at <= 40) {
+        let head = lower[..at].trim();
+        if LINK_INS
+            .iter()
+            .any(|l| head == *l || head.starts_with(&format!("{l} ")))
+        {
+            return Some("a link to another story");
+        }
+    }
+    let sentence = ends_sentence(t) && t.ends_with('.');
+    if !sentence && t.chars().count() < 160 {
+        // "Home » World » Europe", "Home > Politics > Diplomacy".
+        if t.contains('»') || t.matches(" > ").count() >= 1 || t.matches(" / ").count() >= 2 {
+            return Some("navigation");
+        }
+        // "News | Opinion | Sport", "World  U.S.  Politics": rows of short items.
+        let cells: Vec<&str> = t
+            .split(['|', '·', '•'])
+            .flat_map(|c| c.split("  "))
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let words = t.split_whitespace().count();
+        if cells.len() >= 3 && words <= cells.len() * 3 {
+            return Some("navigation");
+        }
+        if lower.starts_with("skip ") && words <= 12 {
+            return Some("navigation");
+        }
+    }
+    // "(PHOTO NOT FOR SALE)", "[Advertisement]".
+    if ((t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']')))
+        && t.chars().count() < 80
+    {
+        return Some("an editor's note");
+    }
+    None
+}
+
 fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with([
         '.', '!', '?', '"', '\u{201d}', '\u{2019}', ')', ':', ';', '\u{2026}',
@@ -293,6 +355,10 @@ struct Block {
     /// Blank-line separated group it came from.
     group: usize,
     class: Class,
+    /// Index in the judged output.
+    at: usize,
+    /// Why it goes, when a rule says so.
+    why: Option<&'static str>,
 }
 
 /// `phrase` stands in `text` as whole words.
@@ -383,47 +449,90 @@ fn blocks(body: &str) -> Vec<(String, usize)> {
 
 /// The cleaned body of an article, one string per paragraph.
 pub fn clean(title: &str, body: &str) -> Vec<String> {
+    explain(title, body)
+        .into_iter()
+        .filter(|j| j.dropped.is_none())
+        .map(|j| j.text)
+        .collect()
+}
+
+/// One block of the body and what cleaning made of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    pub text: String,
+    /// Why it went, or `None` when it was kept.
+    pub dropped: Option<&'static str>,
+}
+
+/// Every block of the body, kept or dropped with the reason: what `clean`
+/// keeps, shown with its workings.
+pub fn explain(title: &str, body: &str) -> Vec<Judged> {
     let title_key = key(title);
     let raw = blocks(body);
     // Lines printed twice in a row are captions: both copies go.
-    let mut drop = vec![false; raw.len()];
+    let mut twice = vec![false; raw.len()];
     for i in 1..raw.len() {
         if key(&raw[i].0) == key(&raw[i - 1].0) && !raw[i].0.is_empty() {
-            drop[i] = true;
-            drop[i - 1] = true;
+            twice[i] = true;
+            twice[i - 1] = true;
         }
     }
     let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<Judged> = Vec::new();
     let mut items: Vec<Block> = Vec::new();
-    for (i, (text, group)) in raw.into_iter().enumerate() {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (i, (line, group)) in raw.into_iter().enumerate() {
+        let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
         let k = key(&text);
-        if drop[i]
-            || k.is_empty()
-            || k == title_key
-            || !seen.insert(k)
-            || is_url(&text)
-            || is_time(&text)
-            || is_byline(&text)
-            || is_agency_code(&text)
-            || ends_with_credit(&text)
-        {
-            continue;
-        }
-        items.push(Block {
-            class: classify(&text),
-            text,
-            group,
+        let reason = if k.is_empty() {
+            Some("no words")
+        } else if twice[i] {
+            Some("printed twice in a row (a caption)")
+        } else if k == title_key {
+            Some("the title again")
+        } else if !seen.insert(k) {
+            Some("a repeat")
+        } else if is_url(&text) {
+            Some("a web address")
+        } else if is_time(&text) {
+            Some("a time stamp")
+        } else if is_byline(&text) {
+            Some("a byline")
+        } else if is_agency_code(&text) {
+            Some("an agency code or credit")
+        } else if ends_with_credit(&text) {
+            Some("a photo caption")
+        } else if let Some(r) = furniture_line(&line) {
+            Some(r)
+        } else {
+            None
+        };
+        out.push(Judged {
+            text: text.clone(),
+            dropped: reason,
         });
+        if reason.is_none() {
+            items.push(Block {
+                class: classify(&text),
+                text,
+                group,
+                at: out.len() - 1,
+                why: None,
+            });
+        }
     }
     mark_teasers(&mut items);
     cut_at_end_marker(&mut items);
     smooth(&mut items);
-    items
-        .into_iter()
-        .filter(|b| b.class == Class::Good)
-        .map(|b| b.text)
-        .collect()
+    for b in items {
+        if b.class != Class::Good {
+            out[b.at].dropped = Some(b.why.unwrap_or(match b.class {
+                Class::Short => "short, among furniture",
+                Class::NearGood => "not enough prose around it",
+                _ => "furniture (words or shape)",
+            }));
+        }
+    }
+    out
 }
 
 /// Comparison key: folded, lowercase, letters and digits only.
@@ -458,6 +567,7 @@ fn mark_teasers(items: &mut [Block]) {
         {
             for b in items.iter_mut().filter(|b| b.group == g) {
                 b.class = Class::Bad;
+                b.why = Some("a teaser for another story");
             }
         }
         i += n.max(1);
@@ -468,13 +578,16 @@ fn mark_teasers(items: &mut [Block]) {
 }
 
 /// Everything after a bare end marker goes, once the article has begun.
-fn cut_at_end_marker(items: &mut Vec<Block>) {
+fn cut_at_end_marker(items: &mut [Block]) {
     let mut good_chars = 0;
     let mut good_blocks = 0;
     for i in 0..items.len() {
         let lower = fold(&items[i].text).to_lowercase();
         if is_end_marker(&lower) && good_blocks >= 2 && good_chars >= 200 {
-            items.truncate(i);
+            for b in &mut items[i..] {
+                b.class = Class::Bad;
+                b.why = Some("after the end of the article");
+            }
             return;
         }
         if items[i].class == Class::Good {

@@ -122,6 +122,8 @@ pub struct Person {
     pub short: String,
     pub party: PartyId,
     pub role: Role,
+    /// The role as the lexicon gives it: "president", "prime minister".
+    pub title: String,
     pub from: Option<i32>,
     pub to: Option<i32>,
 }
@@ -277,6 +279,7 @@ impl Lexicon {
                     name: p.name.clone(),
                     party,
                     role,
+                    title: p.role.clone(),
                     from: p.from,
                     to: p.to,
                 });
@@ -328,12 +331,24 @@ impl Lexicon {
 
     /// The longest lexicon phrase starting at token `at`, if any.
     pub fn match_at(&self, tokens: &[text::Token], at: usize) -> Option<Match> {
+        self.match_at_in(tokens, at, None)
+    }
+
+    /// [`Lexicon::match_at`], telling apart people who share a name (one
+    /// who served two governments, or two terms) by who served in `year`.
+    pub fn match_at_in(
+        &self,
+        tokens: &[text::Token],
+        at: usize,
+        year: Option<i32>,
+    ) -> Option<Match> {
         let list = self.index.get(&tokens.get(at)?.lower)?;
-        list.iter().find_map(|&i| {
+        let mut best: Option<Match> = None;
+        for &i in list {
             let p = &self.patterns[i];
             let end = at + p.tokens.len();
-            if end > tokens.len() {
-                return None;
+            if end > tokens.len() || best.is_some_and(|b| b.end > end) {
+                continue;
             }
             let fits = p
                 .tokens
@@ -344,12 +359,28 @@ impl Lexicon {
                     let t = &tokens[at + k];
                     t.lower == *w && (!cap || t.capital)
                 });
-            fits.then_some(Match {
+            if !fits {
+                continue;
+            }
+            let m = Match {
                 start: at,
                 end,
                 entity: p.entity,
-            })
-        })
+            };
+            let serving = |m: &Match| match (m.entity, year) {
+                (Entity::Person(id), Some(y)) => self.people[id].serves_in(y),
+                _ => false,
+            };
+            match best {
+                None => best = Some(m),
+                Some(b) if !serving(&b) && serving(&m) => best = Some(m),
+                _ => {}
+            }
+            if year.is_none() {
+                break;
+            }
+        }
+        best
     }
 
     /// Every lexicon phrase in `tokens`, longest first, none overlapping.
@@ -369,20 +400,38 @@ impl Lexicon {
     }
 
     /// The person of `party` holding a role like `role` in `year`: who "the
-    /// French president" was then.
-    pub fn office_holder(&self, party: PartyId, role: Role, year: Option<i32>) -> Option<PersonId> {
-        let fits = |p: &Person| p.party == party && p.role == role;
-        let mut best: Option<PersonId> = None;
-        for (i, p) in self.people.iter().enumerate() {
-            if !fits(p) || !year.is_none_or(|y| p.serves_in(y)) {
-                continue;
-            }
-            // Prefer the most recent holder when the year is unknown.
-            if best.is_none_or(|b| p.from > self.people[b].from) {
-                best = Some(i);
-            }
-        }
-        best
+    /// French president" was then. `title` narrows it ("president", "prime
+    /// minister"); "leader" takes a president before a prime minister.
+    pub fn office_holder(
+        &self,
+        party: PartyId,
+        role: Role,
+        title: &str,
+        year: Option<i32>,
+    ) -> Option<PersonId> {
+        const RANK: &[&str] = &[
+            "president",
+            "prime minister",
+            "chancellor",
+            "monarch",
+            "crown prince",
+        ];
+        let rank = |p: &Person| {
+            RANK.iter()
+                .position(|t| *t == p.title)
+                .unwrap_or(RANK.len())
+        };
+        let fits =
+            |p: &Person| p.party == party && p.role == role && year.is_none_or(|y| p.serves_in(y));
+        let specific = RANK.contains(&title) || title == "foreign minister";
+        let exact = self.people.iter().any(|p| fits(p) && p.title == title);
+        self.people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| fits(p) && (!specific || !exact || p.title == title))
+            // The highest office first, then the most recent holder.
+            .min_by_key(|(_, p)| (rank(p), std::cmp::Reverse(p.from)))
+            .map(|(i, _)| i)
     }
 }
 
@@ -456,7 +505,7 @@ people = [
     fn office_holders_follow_the_year() {
         let lex = Lexicon::from_toml(SMALL, "").unwrap();
         let who = |y| {
-            lex.office_holder(0, Role::Leader, y)
+            lex.office_holder(0, Role::Leader, "president", y)
                 .map(|i| lex.people[i].name.clone())
         };
         assert_eq!(who(Some(2016)).as_deref(), Some("François Hollande"));

@@ -12,7 +12,7 @@ pub enum Kind {
     /// A named person: "French President Emmanuel Macron", "Macron".
     Person(PersonId),
     /// A person by role: "the French president", "his Ukrainian counterpart".
-    Role(PartyId, Role),
+    Role(PartyId, Role, &'static str),
     /// An institution or its document: "the Elysee", "Macron's office",
     /// "the Chinese readout", "the Russian foreign ministry".
     Office(PartyId),
@@ -44,28 +44,45 @@ impl Mention {
     pub fn party(&self, lex: &Lexicon) -> Option<PartyId> {
         match self.kind {
             Kind::Person(p) => Some(lex.people[p].party),
-            Kind::Role(p, _) | Kind::Office(p) | Kind::Media(p) | Kind::Country(p) => Some(p),
+            Kind::Role(p, ..) | Kind::Office(p) | Kind::Media(p) | Kind::Country(p) => Some(p),
             Kind::Generic | Kind::Pronoun => None,
         }
     }
 }
 
 /// Role nouns after a demonym: "the Russian leader", "Chinese Foreign Minister".
-const ROLE_NOUNS: &[(&[&str], Role)] = &[
-    (&["head", "of", "state"], Role::Leader),
-    (&["head", "of", "government"], Role::Leader),
-    (&["prime", "minister"], Role::Leader),
-    (&["foreign", "minister"], Role::ForeignMinister),
-    (&["foreign", "secretary"], Role::ForeignMinister),
-    (&["top", "diplomat"], Role::ForeignMinister),
-    (&["crown", "prince"], Role::Leader),
-    (&["president"], Role::Leader),
-    (&["leader"], Role::Leader),
-    (&["premier"], Role::Leader),
-    (&["chancellor"], Role::Leader),
-    (&["king"], Role::Leader),
-    (&["counterpart"], Role::Leader),
-    (&["head"], Role::Leader),
+const ROLE_NOUNS: &[(&[&str], Role, &str)] = &[
+    (&["head", "of", "state"], Role::Leader, "leader"),
+    (&["head", "of", "government"], Role::Leader, "leader"),
+    (&["prime", "minister"], Role::Leader, "prime minister"),
+    (
+        &["foreign", "minister"],
+        Role::ForeignMinister,
+        "foreign minister",
+    ),
+    (
+        &["foreign", "secretary"],
+        Role::ForeignMinister,
+        "foreign minister",
+    ),
+    (
+        &["secretary", "of", "state"],
+        Role::ForeignMinister,
+        "foreign minister",
+    ),
+    (
+        &["top", "diplomat"],
+        Role::ForeignMinister,
+        "foreign minister",
+    ),
+    (&["crown", "prince"], Role::Leader, "crown prince"),
+    (&["president"], Role::Leader, "president"),
+    (&["leader"], Role::Leader, "leader"),
+    (&["premier"], Role::Leader, "prime minister"),
+    (&["chancellor"], Role::Leader, "chancellor"),
+    (&["king"], Role::Leader, "monarch"),
+    (&["counterpart"], Role::Leader, "leader"),
+    (&["head"], Role::Leader, "leader"),
 ];
 
 /// Nouns that make an institution of a demonym, a country or a person:
@@ -161,12 +178,12 @@ fn longest(tokens: &[Token], at: usize, table: &[&[&str]]) -> Option<usize> {
         .max()
 }
 
-fn role_at(tokens: &[Token], at: usize) -> Option<(usize, Role)> {
+fn role_at(tokens: &[Token], at: usize) -> Option<(usize, Role, &'static str)> {
     ROLE_NOUNS
         .iter()
-        .filter(|(w, _)| starts_with(tokens, at, w))
-        .max_by_key(|(w, _)| w.len())
-        .map(|(w, r)| (w.len(), *r))
+        .filter(|(w, _, _)| starts_with(tokens, at, w))
+        .max_by_key(|(w, _, _)| w.len())
+        .map(|(w, r, t)| (w.len(), *r, *t))
 }
 
 fn is_document(tokens: &[Token], end: usize) -> bool {
@@ -176,6 +193,11 @@ fn is_document(tokens: &[Token], end: usize) -> bool {
 /// Every mention in `tokens`, in order. A person's office ("Macron's
 /// office") overlaps the person; nothing else overlaps.
 pub fn find(tokens: &[Token], lex: &Lexicon) -> Vec<Mention> {
+    find_in(tokens, lex, None)
+}
+
+/// [`find`], with people who share a name told apart by who served in `year`.
+pub fn find_in(tokens: &[Token], lex: &Lexicon, year: Option<i32>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -189,23 +211,23 @@ pub fn find(tokens: &[Token], lex: &Lexicon) -> Vec<Mention> {
                 document: is_document(tokens, end),
             });
         };
-        if let Some(m) = lex.match_at(tokens, i) {
+        if let Some(m) = lex.match_at_in(tokens, i, year) {
             let mut end = m.end;
             let possessive = tokens.get(end).is_some_and(|t| t.lower == "'s");
             match m.entity {
                 Entity::Adjective(p) => {
                     // "the French leader's office": an institution.
                     if let Some(n) = longest(tokens, end, OFFICE_NOUNS)
-                        && !matches!(role_at(tokens, end), Some((r, _)) if r >= n)
+                        && !matches!(role_at(tokens, end), Some((r, _, _)) if r >= n)
                     {
                         push(&mut out, i, end + n, Kind::Office(p));
                         i = end + n;
                         continue;
                     }
-                    if let Some((n, role)) = role_at(tokens, end) {
+                    if let Some((n, role, title)) = role_at(tokens, end) {
                         end += n;
                         // "Russian President Vladimir Putin": one person.
-                        if let Some(next) = lex.match_at(tokens, end)
+                        if let Some(next) = lex.match_at_in(tokens, end, year)
                             && let Entity::Person(id) = next.entity
                         {
                             push(&mut out, i, next.end, Kind::Person(id));
@@ -221,7 +243,7 @@ pub fn find(tokens: &[Token], lex: &Lexicon) -> Vec<Mention> {
                             i = end + 1 + n;
                             continue;
                         }
-                        push(&mut out, i, end, Kind::Role(p, role));
+                        push(&mut out, i, end, Kind::Role(p, role, title));
                         i = end;
                         continue;
                     }
@@ -303,9 +325,14 @@ pub struct Parsed {
 
 impl Parsed {
     pub fn new(sentence: &str, lex: &Lexicon) -> Parsed {
+        Parsed::in_year(sentence, lex, None)
+    }
+
+    /// Read a sentence of an article published in `year`.
+    pub fn in_year(sentence: &str, lex: &Lexicon, year: Option<i32>) -> Parsed {
         let folded = super::text::fold(sentence);
         let tokens = super::text::tokens(&folded);
-        let mentions = find(&tokens, lex);
+        let mentions = find_in(&tokens, lex, year);
         Parsed {
             folded,
             tokens,
@@ -378,7 +405,7 @@ people = [{ name = "Vladimir Putin", aliases = ["Putin"], role = "president", fr
         let k = kinds(
             "the Russian leader, the French leader's office, Russia's foreign ministry, a Kremlin readout",
         );
-        assert_eq!(k[0].1, Kind::Role(1, Role::Leader));
+        assert_eq!(k[0].1, Kind::Role(1, Role::Leader, "leader"));
         assert_eq!(k[1], ("French leader's office".into(), Kind::Office(0)));
         assert_eq!(k[2], ("Russia's foreign ministry".into(), Kind::Office(1)));
         assert_eq!(k[3], ("Kremlin readout".into(), Kind::Office(1)));

@@ -37,17 +37,18 @@ const MAX_SENTENCE: usize = 4000;
 pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
     let paragraphs = clean::clean(&draft.title, &draft.body);
     let mut sentences = sentences::split(&paragraphs);
+    let year = draft.published.map(|d| chrono::Datelike::year(&d));
     let parsed: Vec<Parsed> = sentences
         .iter()
         .map(|s| {
             if s.text.len() > MAX_SENTENCE {
-                Parsed::new("", lexicon)
+                Parsed::in_year("", lexicon, year)
             } else {
-                Parsed::new(&s.text, lexicon)
+                Parsed::in_year(&s.text, lexicon, year)
             }
         })
         .collect();
-    let title = Parsed::new(&draft.title, lexicon);
+    let title = Parsed::in_year(&draft.title, lexicon, year);
     let found = report::find(&title, &parsed, draft.published, lexicon);
     if let Some(f) = &found {
         let paragraph: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();

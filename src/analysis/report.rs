@@ -147,20 +147,24 @@ pub fn call_words(s: &Parsed) -> CallWords {
 }
 
 /// The people of a sentence who can take part in a call: named people and
-/// people by role ("the Russian leader"), spokespeople left out.
-pub fn people(s: &Parsed, lex: &Lexicon, year: Option<i32>) -> Vec<PersonId> {
+/// people by role ("the Russian leader"), spokespeople left out. A role is
+/// first read as someone the article names (`named`), else as whoever held
+/// it in `year`.
+pub fn people(s: &Parsed, lex: &Lexicon, named: &[PersonId], year: Option<i32>) -> Vec<PersonId> {
     let mut out = Vec::new();
     for m in &s.mentions {
         let id = match m.kind {
             Kind::Person(p) => Some(p),
-            Kind::Role(party, role) => lex.office_holder(party, role, year).or_else(|| {
-                // "counterpart" takes the leader; a minister's counterpart is rarer.
-                (role != Role::Leader).then_some(()).and(lex.office_holder(
-                    party,
-                    Role::Leader,
-                    year,
-                ))
-            }),
+            Kind::Role(party, role, title) => named
+                .iter()
+                .copied()
+                .find(|&p| {
+                    let person = &lex.people[p];
+                    person.party == party
+                        && person.role == role
+                        && (matches!(title, "leader" | "foreign minister") || person.title == title)
+                })
+                .or_else(|| lex.office_holder(party, role, title, year)),
             _ => None,
         };
         if let Some(id) = id
@@ -187,7 +191,21 @@ pub fn find(
     if !words.iter().any(CallWords::strong) {
         return None;
     }
-    let people_of: Vec<Vec<PersonId>> = all.iter().map(|s| people(s, lex, year)).collect();
+    // Everyone the article names, most named first: who "the French leader" is.
+    let mut named: Vec<(PersonId, usize)> = Vec::new();
+    for s in &all {
+        for m in &s.mentions {
+            if let Kind::Person(p) = m.kind {
+                match named.iter_mut().find(|n| n.0 == p) {
+                    Some(n) => n.1 += 1,
+                    None => named.push((p, 1)),
+                }
+            }
+        }
+    }
+    named.sort_by_key(|n| std::cmp::Reverse(n.1));
+    let named: Vec<PersonId> = named.into_iter().map(|n| n.0).collect();
+    let people_of: Vec<Vec<PersonId>> = all.iter().map(|s| people(s, lex, &named, year)).collect();
 
     // Score pairs of people of different governments named together where the
     // article speaks of a call; the headline and the lede weigh more.
@@ -225,11 +243,18 @@ pub fn find(
     if !(0..all.len()).any(|i| together(i) && words[i].cue > Cue::None) {
         return None;
     }
+    // Who the article names first, to the word.
     let first = |p: PersonId| {
-        people_of
-            .iter()
-            .position(|ps| ps.contains(&p))
-            .unwrap_or(usize::MAX)
+        all.iter()
+            .enumerate()
+            .find_map(|(i, s)| {
+                s.mentions
+                    .iter()
+                    .find(|m| matches!(m.kind, Kind::Person(x) if x == p))
+                    .map(|m| (i, m.start))
+                    .or_else(|| people_of[i].contains(&p).then_some((i, usize::MAX)))
+            })
+            .unwrap_or((usize::MAX, usize::MAX))
     };
     let mut pair = [a, b];
     pair.sort_by_key(|&p| first(p));
