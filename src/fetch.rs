@@ -190,6 +190,8 @@ fn cause(e: ureq::Error, secs: u64) -> FetchError {
             ErrorKind::UnexpectedEof => {
                 FetchError::Other("the server closed the connection before answering".into())
             }
+            // The system resolver's failure comes as a bare I/O error.
+            _ if io.to_string().contains("lookup address") => FetchError::HostNotFound,
             _ => FetchError::Unreachable(io.to_string()),
         },
         ureq::Error::ConnectionFailed => FetchError::Unreachable("connection failed".into()),
@@ -225,6 +227,19 @@ mod tests {
         let sniffed = kind(Some("application/octet-stream"), b"%PDF-1.4").unwrap_err();
         assert!(sniffed.to_string().contains("PDF"), "{sniffed}");
         assert!(kind(Some("application/json"), b"{}").is_err());
+    }
+
+    #[test]
+    fn a_failed_name_lookup_reads_as_host_not_found() {
+        let io = std::io::Error::other(
+            "failed to lookup address information: Name or service not known",
+        );
+        assert_eq!(cause(ureq::Error::Io(io), 30), FetchError::HostNotFound);
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        assert_eq!(
+            cause(ureq::Error::Io(refused), 30).to_string(),
+            "cannot connect: connection refused"
+        );
     }
 
     #[test]
