@@ -23,7 +23,8 @@ pub const DEFAULT_FILE: &str = r##"# parallax configuration. Every setting is op
 [keys]
 # Each action takes a list of keys, which replaces its default keys.
 # Keys: a character ("j", "G", "?"), or enter, esc, tab, shift-tab, backspace,
-# up, down, left, right, home, end, pgup, pgdn, f1..f12, with ctrl-/alt-/shift-.
+# space, up, down, left, right, home, end, pgup, pgdn; ctrl- and alt- go before
+# any of them ("ctrl-d", "alt-enter"). A key may be bound to one action only.
 # up = ["k", "up"]
 # down = ["j", "down"]
 # top = ["g", "home"]
@@ -135,8 +136,14 @@ pub fn load(flag: Option<&Path>) -> Result<Config> {
 pub fn parse(text: &str) -> Result<Config> {
     let line = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
     let file: File = toml::from_str(text).map_err(|e| {
-        let at = e.span().map(|s| line(s.start)).unwrap_or(1);
-        anyhow::anyhow!("{at}: {}", e.message().trim())
+        let message = e.message().trim();
+        match e.span() {
+            Some(s) => match key_at(text, s.start) {
+                Some(key) => anyhow::anyhow!("{}: {key}: {message}", line(s.start)),
+                None => anyhow::anyhow!("{}: {message}", line(s.start)),
+            },
+            None => anyhow::anyhow!("1: {message}"),
+        }
     })?;
     let mut config = Config::default();
 
@@ -149,6 +156,8 @@ pub fn parse(text: &str) -> Result<Config> {
             .iter()
             .map(|(k, a)| (k.to_string(), a.clone()))
             .collect();
+        // Which action each key was given to in this file, and on what line.
+        let mut claimed: std::collections::HashMap<Key, (&str, usize)> = Default::default();
         for (name, keys) in &file.keys {
             let at = line(keys.span().start);
             let action = bindable(name).ok_or_else(|| {
@@ -157,8 +166,16 @@ pub fn parse(text: &str) -> Result<Config> {
                 )
             })?;
             for k in keys.get_ref() {
-                if Key::parse(k).is_none() {
+                let Some(key) = Key::parse(k) else {
                     bail!("{at}: [keys] {name}: {k:?} is not a key");
+                };
+                match claimed.get(&key) {
+                    Some((other, other_at)) if other != name => bail!(
+                        "{at}: [keys] {name}: {k:?} is already bound to {other} on line {other_at}"
+                    ),
+                    _ => {
+                        claimed.insert(key, (name, at));
+                    }
                 }
             }
             bindings.retain(|(_, a)| *a != action);
@@ -203,6 +220,43 @@ pub fn parse(text: &str) -> Result<Config> {
         config.party_colours.insert(party.clone(), rgb);
     }
     Ok(config)
+}
+
+/// The setting an error at `offset` is about, as `[table] key`: the nearest
+/// `key =` line at or above it, under the nearest table header above that.
+/// `None` when the error is not inside a setting (a stray character, say).
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let upto = &text[..offset.min(text.len())];
+    let line_end = text[upto.len()..]
+        .find('\n')
+        .map_or(text.len(), |n| upto.len() + n);
+    let mut key = None;
+    for l in text[..line_end].lines().rev() {
+        let t = l.trim_start();
+        if t.starts_with('[') {
+            let header = t.split(']').next()?.trim_start_matches('[').trim();
+            return Some(match key {
+                Some(k) => format!("[{header}] {k}"),
+                None => format!("[{header}]"),
+            });
+        }
+        if key.is_none() {
+            key = assigned_key(t);
+        }
+    }
+    key.map(String::from)
+}
+
+/// The key a `key = value` line sets (bare or quoted), if it is such a line.
+fn assigned_key(line: &str) -> Option<&str> {
+    if let Some(rest) = line.strip_prefix('"') {
+        let (k, after) = rest.split_once('"')?;
+        return after.trim_start().starts_with('=').then_some(k);
+    }
+    let (k, _) = line.split_once('=')?;
+    let k = k.trim();
+    let bare = |c: char| c.is_ascii_alphanumeric() || "_-.".contains(c);
+    (!k.is_empty() && k.chars().all(bare)).then_some(k)
 }
 
 /// The action a `[keys]` name stands for, if it is one a key can be bound to.
@@ -294,6 +348,61 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("no such action"), "{e}");
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_setting() {
+        let e = parse("library = 3\n").unwrap_err().to_string();
+        assert!(e.starts_with("1: library: "), "{e}");
+        let e = parse("# keys\n[keys]\nquit = \"q\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("3: [keys] quit: "), "{e}");
+        let e = parse("[theme]\ncolours = 256\n").unwrap_err().to_string();
+        assert!(e.starts_with("2: [theme] colours: "), "{e}");
+        let e = parse("[theme.parties]\n\"United States\" = 3\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("2: [theme.parties] United States: "), "{e}");
+        let e = parse("[keys]\nquit = [\n  \"q\",\n  3,\n]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("4: [keys] quit: "), "{e}");
+    }
+
+    #[test]
+    fn a_repeated_setting_or_unknown_table_is_named() {
+        let e = parse("library = \"a\"\nlibrary = \"b\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("2: library: "), "{e}");
+        let e = parse("[colours]\nx = 1\n").unwrap_err().to_string();
+        assert!(
+            e.starts_with("1: [colours]") && e.contains("colours"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn one_key_for_two_actions_is_refused_with_both_lines() {
+        let e = parse("[keys]\nhelp = [\"x\"]\nquit = [\"q\", \"x\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("3: [keys] quit: ") && e.contains("help on line 2"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn every_key_name_the_default_file_offers_parses() {
+        let names = "enter esc tab shift-tab backspace space up down left right home end pgup pgdn";
+        for name in names.split(' ') {
+            assert!(DEFAULT_FILE.contains(name), "{name}");
+            assert!(Key::parse(name).is_some(), "{name}");
+            assert!(Key::parse(&format!("ctrl-{name}")).is_some(), "{name}");
+            assert!(Key::parse(&format!("alt-{name}")).is_some(), "{name}");
+        }
     }
 
     #[test]

@@ -7,9 +7,12 @@
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod export;
+pub mod fetch;
 pub mod filter;
 pub mod ingest;
 pub mod library;
+pub mod logging;
 pub mod model;
 pub mod sanitize;
 pub mod store;

@@ -7,12 +7,16 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use tracing::{info, warn};
+
 use crate::analysis::{self, ANALYZER_VERSION, Lexicon};
+use crate::export;
+use crate::fetch::Page;
 use crate::ingest::{self, IngestError, Overrides};
 use crate::model::{
     ArticleId, ArticleSummary, ArticleView, Call, CallId, Comparison, Draft, ReadingState,
 };
-use crate::store::{ArticleRow, Inserted, Store};
+use crate::store::{ArticleRow, Inserted, Record, Store};
 
 /// The sample articles bundled into the binary, seeded into a new library.
 pub const SAMPLES: &[(&str, &[u8])] = &[
@@ -88,6 +92,23 @@ impl Library {
         if !path.exists() {
             create_seeded(path, &lexicon, &analyzer)?;
         }
+        Library::open_store(path, lexicon, analyzer)
+    }
+
+    /// Open the library at `path` to restore an export into. One that does
+    /// not exist yet starts empty rather than seeded: the export is the whole
+    /// library, samples included if it had them, so restoring it into a new
+    /// file gives back exactly what was exported.
+    pub fn open_for_restore(path: &Path) -> Result<Library> {
+        let lexicon = Lexicon::bundled();
+        let analyzer = format!("{ANALYZER_VERSION}-{:016x}", lexicon.fingerprint());
+        if !path.exists() {
+            create_empty(path)?;
+        }
+        Library::open_store(path, lexicon, analyzer)
+    }
+
+    fn open_store(path: &Path, lexicon: Lexicon, analyzer: String) -> Result<Library> {
         let store = Store::open(path, false)?;
         let mut lib = Library {
             store,
@@ -117,6 +138,7 @@ impl Library {
         if stale.is_empty() || self.store.is_read_only() {
             return Ok(());
         }
+        info!(articles = stale.len(), analyzer = %self.analyzer, "re-analysing");
         let bar = (stale.len() >= 200 && std::io::stderr().is_terminal()).then(|| {
             let bar = indicatif::ProgressBar::new(stale.len() as u64);
             bar.set_message("re-analysing with the new analyzer");
@@ -148,6 +170,7 @@ impl Library {
         if let Some(b) = bar {
             b.finish_and_clear();
         }
+        info!(articles = stale.len(), "re-analysed");
         self.calls = None;
         Ok(())
     }
@@ -159,23 +182,128 @@ impl Library {
         name: &str,
         overrides: &Overrides,
     ) -> Result<ImportOutcome, ImportError> {
-        let draft = ingest::read(bytes, name, overrides).map_err(ImportError::Ingest)?;
+        let record = Record {
+            origin: (name != "-").then_some(name),
+            ..Record::default()
+        };
+        self.import_record(bytes, name, overrides, &record)
+    }
+
+    /// Import a page fetched from the web: read as its server said, its
+    /// address the one it finally came from, its fetch time kept.
+    pub fn import_page(
+        &mut self,
+        page: &Page,
+        overrides: &Overrides,
+    ) -> Result<ImportOutcome, ImportError> {
+        let overrides = Overrides {
+            url: overrides.url.clone().or_else(|| Some(page.url.clone())),
+            format: overrides.format.or(page.format),
+            ..overrides.clone()
+        };
+        let record = Record {
+            origin: Some(&page.requested),
+            fetched_at: Some(&page.fetched_at),
+            ..Record::default()
+        };
+        self.import_record(&page.bytes, &page.url, &overrides, &record)
+    }
+
+    fn import_record(
+        &mut self,
+        bytes: &[u8],
+        name: &str,
+        overrides: &Overrides,
+        record: &Record<'_>,
+    ) -> Result<ImportOutcome, ImportError> {
+        let draft = ingest::read(bytes, name, overrides).map_err(|e| {
+            warn!(input = name, error = %e, "import failed");
+            ImportError::Ingest(e)
+        })?;
         let analysis = analysis::analyze(&draft, &self.lexicon);
-        let origin = (name != "-").then_some(name);
         let inserted = self
             .store
-            .insert(bytes, &draft, &analysis, &self.analyzer, origin)
-            .map_err(ImportError::Store)?;
+            .insert_record(bytes, &draft, &analysis, &self.analyzer, record)
+            .map_err(|e| {
+                warn!(input = name, error = format!("{e:#}"), "import failed");
+                ImportError::Store(e)
+            })?;
         Ok(match inserted {
             Inserted::Added(id) => {
+                info!(input = name, id = %id, bytes = bytes.len(), "imported");
                 self.calls = None;
                 ImportOutcome::Added {
                     id,
                     warnings: draft.warnings,
                 }
             }
-            Inserted::Duplicate(id) => ImportOutcome::Duplicate { id },
+            Inserted::Duplicate(id) => {
+                info!(input = name, id = %id, "duplicate");
+                ImportOutcome::Duplicate { id }
+            }
         })
+    }
+
+    /// Put back one article of an export: its bytes re-read and re-analysed,
+    /// its metadata, id (when free), import time and reading state as they
+    /// were. Bytes already in the library are a duplicate and change nothing.
+    pub fn restore(&mut self, rec: &export::Record) -> Result<ImportOutcome, ImportError> {
+        let bytes = rec.bytes().map_err(ImportError::Record)?;
+        if chrono::DateTime::parse_from_rfc3339(&rec.imported_at).is_err() {
+            return Err(ImportError::Record(format!(
+                "imported_at {:?} is not an RFC 3339 time",
+                rec.imported_at
+            )));
+        }
+        let name = rec.origin.as_deref().unwrap_or("-");
+        let overrides = Overrides {
+            format: Some(rec.format),
+            ..Overrides::default()
+        };
+        let mut draft = ingest::read(&bytes, name, &overrides).map_err(ImportError::Ingest)?;
+        draft.title = rec.title.clone();
+        draft.source = rec.source.clone();
+        draft.url = rec.url.clone();
+        draft.published = rec.published;
+        draft.byline = rec.byline.clone();
+        draft.language = rec.language.clone();
+        let record = Record {
+            origin: rec.origin.as_deref(),
+            fetched_at: rec.fetched_at.as_deref(),
+            id: is_article_id(&rec.id).then_some(rec.id.as_str()),
+            imported_at: Some(&rec.imported_at),
+            state: Some(rec.state),
+        };
+        let analysis = analysis::analyze(&draft, &self.lexicon);
+        let inserted = self
+            .store
+            .insert_record(&bytes, &draft, &analysis, &self.analyzer, &record)
+            .map_err(ImportError::Store)?;
+        Ok(match inserted {
+            Inserted::Added(id) => {
+                info!(id = %id, exported_as = %rec.id, "restored");
+                self.calls = None;
+                ImportOutcome::Added {
+                    id,
+                    warnings: draft.warnings,
+                }
+            }
+            Inserted::Duplicate(id) => {
+                info!(id = %id, exported_as = %rec.id, "duplicate");
+                ImportOutcome::Duplicate { id }
+            }
+        })
+    }
+
+    /// Every article as an export record, in the order they were imported.
+    pub fn export(&self, mut each: impl FnMut(export::Record) -> Result<()>) -> Result<()> {
+        self.store
+            .for_each_article(|row, raw| each(export::Record::new(row, raw)))
+    }
+
+    /// When the article was fetched from the web, if it was.
+    pub fn fetched_at(&self, id: &str) -> Result<Option<String>> {
+        Ok(self.store.article(id)?.and_then(|r| r.fetched_at))
     }
 
     /// Every call in the library, the same call from several articles grouped.
@@ -297,22 +425,46 @@ pub enum ImportError {
     Ingest(IngestError),
     #[error("{0:#}")]
     Store(anyhow::Error),
+    #[error("{0}")]
+    Record(String),
+}
+
+/// Whether an exported id can be kept as it is: the slug characters only,
+/// so no id from a file can carry markup or escapes.
+fn is_article_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 200
+        && !id.starts_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The draft to re-analyse a stored article with: its body from the bytes,
 /// its metadata as stored (it may have come from the command line).
 fn redraft(row: &ArticleRow, raw: &[u8]) -> Draft {
-    let mut draft = ingest::read(
-        raw,
-        row.origin.as_deref().unwrap_or("-"),
-        &Overrides::default(),
-    )
-    .unwrap_or_default();
+    let overrides = Overrides {
+        format: Some(row.format),
+        ..Overrides::default()
+    };
+    let mut draft =
+        ingest::read(raw, row.origin.as_deref().unwrap_or("-"), &overrides).unwrap_or_default();
     draft.title = row.title.clone();
     draft.source = row.source.clone();
     draft.url = row.url.clone();
     draft.published = row.published;
     draft
+}
+
+/// Make a new, empty library, its directory too.
+fn create_empty(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+    }
+    Store::open(path, true)?;
+    info!(library = %path.display(), "empty library created to restore into");
+    Ok(())
 }
 
 /// Make a new library with the samples in a temporary file beside `path`, then
@@ -345,7 +497,9 @@ fn create_seeded(path: &Path, lexicon: &Lexicon, analyzer: &str) -> Result<()> {
             return Ok(());
         }
         std::fs::rename(&tmp, path)
-            .with_context(|| format!("{}: cannot create the library", path.display()))
+            .with_context(|| format!("{}: cannot create the library", path.display()))?;
+        info!(library = %path.display(), samples = SAMPLES.len(), "library created");
+        Ok(())
     })();
     for suffix in ["", "-wal", "-shm"] {
         let mut p = tmp.clone().into_os_string();

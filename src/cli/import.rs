@@ -1,14 +1,19 @@
-//! `parallax import`: each input in its own transaction; a bad file fails alone.
+//! `parallax import`: files, directories, standard input, web addresses and
+//! exports. Each input (each article of an export) goes in by itself: a bad
+//! one fails alone, with its reason, and leaves the library as it was.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::Result;
 use serde::Serialize;
 
 use super::ImportArgs;
+use crate::export;
+use crate::fetch;
 use crate::ingest::{MAX_BYTES, Overrides};
-use crate::library::{ImportOutcome, Library};
+use crate::library::{ImportError, ImportOutcome, Library};
 
 #[derive(Debug, Serialize)]
 struct Report {
@@ -24,27 +29,75 @@ struct Report {
 /// Show a progress bar from this many inputs on (and only on a terminal).
 const PROGRESS_FROM: usize = 20;
 
-pub fn run(lib: &mut Library, args: &ImportArgs) -> Result<i32> {
+/// The longest line an export may hold: an article at the size limit, in
+/// base64 or with its characters escaped, and its metadata.
+const MAX_RECORD_LINE: u64 = 3 * MAX_BYTES;
+
+/// One thing to import, as the command line named it.
+enum Input {
+    File(PathBuf),
+    /// An export, known by its name or its first line.
+    Export(PathBuf),
+    Url(String),
+    /// Standard input, read whole.
+    Stdin(Vec<u8>),
+    /// Standard input holding an export: its first line, read to tell, and
+    /// the rest still to come.
+    StdinExport(Vec<u8>),
+}
+
+impl Input {
+    fn is_export(&self) -> bool {
+        matches!(self, Input::Export(_) | Input::StdinExport(_))
+    }
+}
+
+/// Where the reports go: printed as they come (unless `--json`) and kept.
+struct Out {
+    json: bool,
+    bar: Option<indicatif::ProgressBar>,
+    reports: Vec<Report>,
+}
+
+impl Out {
+    fn emit(&mut self, report: Report) {
+        if !self.json {
+            let line = describe(&report);
+            match &self.bar {
+                Some(b) if report.status != "error" => b.set_message(line),
+                Some(b) => b.println(line),
+                None => eprintln!("{line}"),
+            }
+        }
+        self.reports.push(report);
+    }
+}
+
+pub fn run(library: &Path, args: &ImportArgs) -> Result<i32> {
     let overrides = Overrides {
         source: args.source.clone(),
         published: args.published,
         url: args.url.clone(),
+        ..Overrides::default()
+    };
+    let mut out = Out {
+        json: args.json,
+        bar: None,
+        reports: Vec::new(),
     };
     let mut inputs = Vec::new();
-    let mut reports = Vec::new();
     for p in &args.paths {
         match expand(p) {
-            Ok(files) => inputs.extend(files),
-            Err(e) => {
-                let r = failed(p, e);
-                if !args.json {
-                    eprintln!("{}", describe(&r));
-                }
-                reports.push(r);
-            }
+            Ok(found) => inputs.extend(found),
+            Err(e) => out.emit(failed(&p.display().to_string(), e)),
         }
     }
-    let bar = (inputs.len() >= PROGRESS_FROM && std::io::stderr().is_terminal() && !args.json)
+    let mut lib = if !inputs.is_empty() && inputs.iter().all(Input::is_export) {
+        Library::open_for_restore(library)?
+    } else {
+        Library::open(library)?
+    };
+    out.bar = (inputs.len() >= PROGRESS_FROM && std::io::stderr().is_terminal() && !args.json)
         .then(|| {
             let bar = indicatif::ProgressBar::new(inputs.len() as u64);
             bar.set_style(
@@ -53,30 +106,53 @@ pub fn run(lib: &mut Library, args: &ImportArgs) -> Result<i32> {
             );
             bar
         });
-    for path in &inputs {
-        let report = import_one(lib, path, &overrides);
-        if !args.json {
-            let line = describe(&report);
-            match &bar {
-                Some(b) if report.status != "error" => b.set_message(line),
-                Some(b) => b.println(line),
-                None => eprintln!("{line}"),
+    let timeout = Duration::from_secs(args.timeout);
+    for input in inputs {
+        match input {
+            Input::File(path) => {
+                let name = path.display().to_string();
+                let report = match read_file(&path) {
+                    Ok(bytes) => outcome(
+                        &name,
+                        lib.import(&bytes, &path.to_string_lossy(), &overrides),
+                    ),
+                    Err(e) => failed(&name, e),
+                };
+                out.emit(report);
+            }
+            Input::Stdin(bytes) => out.emit(outcome("-", lib.import(&bytes, "-", &overrides))),
+            Input::Url(url) => {
+                let report = match fetch::fetch(&url, timeout) {
+                    Ok(page) => outcome(&url, lib.import_page(&page, &overrides)),
+                    Err(e) => failed(&url, e.to_string()),
+                };
+                out.emit(report);
+            }
+            Input::Export(path) => {
+                let name = path.display().to_string();
+                match std::fs::File::open(&path) {
+                    Ok(f) => restore(&mut lib, &name, BufReader::new(f), &mut out),
+                    Err(e) => out.emit(failed(&name, io_reason(e))),
+                }
+            }
+            Input::StdinExport(first) => {
+                let rest = std::io::stdin().lock();
+                restore(&mut lib, "-", first.as_slice().chain(rest), &mut out);
             }
         }
-        if let Some(b) = &bar {
+        if let Some(b) = &out.bar {
             b.inc(1);
         }
-        reports.push(report);
     }
-    if let Some(b) = bar {
+    if let Some(b) = out.bar.take() {
         b.finish_and_clear();
     }
-    let count = |s: &str| reports.iter().filter(|r| r.status == s).count();
+    let count = |s: &str| out.reports.iter().filter(|r| r.status == s).count();
     let (added, dups, errors) = (count("added"), count("duplicate"), count("error"));
     if args.json {
-        let mut out = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &reports)?;
-        writeln!(out)?;
+        let mut stdout = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut stdout, &out.reports)?;
+        writeln!(stdout)?;
     } else {
         eprintln!(
             "{added} added, {dups} duplicate{}, {errors} failed",
@@ -84,6 +160,81 @@ pub fn run(lib: &mut Library, args: &ImportArgs) -> Result<i32> {
         );
     }
     Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// Put back every article of an export, one line each; a bad line fails
+/// alone, named `FILE:LINE`.
+fn restore(lib: &mut Library, name: &str, mut reader: impl BufRead, out: &mut Out) {
+    let mut line = Vec::new();
+    for number in 1.. {
+        let at = format!("{name}:{number}");
+        match next_line(&mut reader, &mut line) {
+            Ok(None) => break,
+            Ok(Some(false)) => {
+                out.emit(failed(&at, "the line is over the 150 MB limit".into()));
+                continue;
+            }
+            Ok(Some(true)) => {}
+            Err(e) => {
+                out.emit(failed(&at, format!("cannot read: {e}")));
+                break;
+            }
+        }
+        let Ok(text) = std::str::from_utf8(&line) else {
+            out.emit(failed(&at, "the line is not UTF-8 text".into()));
+            continue;
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let report = match export::Record::from_line(text) {
+            Ok(rec) => outcome(&at, lib.restore(&rec)),
+            Err(e) => failed(&at, e),
+        };
+        out.emit(report);
+    }
+}
+
+/// Read the next line into `buf`. `None` at the end; `Some(false)` when the
+/// line is too long (it is skipped).
+fn next_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Option<bool>> {
+    buf.clear();
+    let n = reader.take(MAX_RECORD_LINE).read_until(b'\n', buf)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if n as u64 == MAX_RECORD_LINE && buf.last() != Some(&b'\n') {
+        buf.clear();
+        loop {
+            let mut skipped = Vec::new();
+            let m = reader.take(1 << 20).read_until(b'\n', &mut skipped)?;
+            if m == 0 || skipped.last() == Some(&b'\n') {
+                break;
+            }
+        }
+        return Ok(Some(false));
+    }
+    Ok(Some(true))
+}
+
+fn outcome(path: &str, result: Result<ImportOutcome, ImportError>) -> Report {
+    match result {
+        Ok(ImportOutcome::Added { id, warnings }) => Report {
+            path: path.to_string(),
+            id: Some(id),
+            status: "added",
+            error: None,
+            warnings,
+        },
+        Ok(ImportOutcome::Duplicate { id }) => Report {
+            path: path.to_string(),
+            id: Some(id),
+            status: "duplicate",
+            error: None,
+            warnings: vec![],
+        },
+        Err(e) => failed(path, e.to_string()),
+    }
 }
 
 fn describe(r: &Report) -> String {
@@ -105,9 +256,9 @@ fn describe(r: &Report) -> String {
     }
 }
 
-fn failed(path: &Path, error: String) -> Report {
+fn failed(path: &str, error: String) -> Report {
     Report {
-        path: path.display().to_string(),
+        path: path.to_string(),
         id: None,
         status: "error",
         error: Some(error),
@@ -115,45 +266,8 @@ fn failed(path: &Path, error: String) -> Report {
     }
 }
 
-fn import_one(lib: &mut Library, path: &Path, overrides: &Overrides) -> Report {
-    let bytes = match read_input(path) {
-        Ok(b) => b,
-        Err(e) => return failed(path, e),
-    };
-    let name = path.to_string_lossy();
-    match lib.import(&bytes, &name, overrides) {
-        Ok(ImportOutcome::Added { id, warnings }) => Report {
-            path: path.display().to_string(),
-            id: Some(id),
-            status: "added",
-            error: None,
-            warnings,
-        },
-        Ok(ImportOutcome::Duplicate { id }) => Report {
-            path: path.display().to_string(),
-            id: Some(id),
-            status: "duplicate",
-            error: None,
-            warnings: vec![],
-        },
-        Err(e) => failed(path, e.to_string()),
-    }
-}
-
-/// The bytes of one input, refusing oversized files before reading them.
-fn read_input(path: &Path) -> Result<Vec<u8>, String> {
-    if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(MAX_BYTES + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        if buf.len() as u64 > MAX_BYTES {
-            return Err("standard input is over the 50 MB limit".into());
-        }
-        return Ok(buf);
-    }
+/// The bytes of one file, refusing oversized files before reading them.
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(io_reason)?;
     if meta.len() > MAX_BYTES {
         return Err(format!(
@@ -164,6 +278,30 @@ fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(io_reason)
 }
 
+/// Standard input: an export (told by its first line) to stream, or an
+/// article to read whole, within the size limit.
+fn read_stdin() -> Result<Input, String> {
+    let mut stdin = std::io::stdin().lock();
+    let mut first = Vec::new();
+    (&mut stdin)
+        .take(MAX_RECORD_LINE)
+        .read_until(b'\n', &mut first)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    if export::looks_like_export(&first) {
+        return Ok(Input::StdinExport(first));
+    }
+    let mut buf = first;
+    let room = (MAX_BYTES + 1).saturating_sub(buf.len() as u64);
+    stdin
+        .take(room)
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    if buf.len() as u64 > MAX_BYTES {
+        return Err("standard input is over the 50 MB limit".into());
+    }
+    Ok(Input::Stdin(buf))
+}
+
 fn io_reason(e: std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
@@ -172,14 +310,47 @@ fn io_reason(e: std::io::Error) -> String {
     }
 }
 
-/// A directory stands for the files under it (hidden ones skipped), in name order.
-fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
+/// Whether a file is an export: by its name, else by its first line.
+fn is_export_file(path: &Path) -> bool {
+    if export::has_export_name(&path.to_string_lossy()) {
+        return true;
+    }
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut first = Vec::new();
+    let mut reader = BufReader::new(f).take(MAX_RECORD_LINE);
+    // Only a line that opens like JSON is worth reading to its end.
+    if reader
+        .fill_buf()
+        .map(|b| b.first() != Some(&b'{'))
+        .unwrap_or(true)
+    {
+        return false;
+    }
+    reader.read_until(b'\n', &mut first).is_ok() && export::looks_like_export(&first)
+}
+
+fn file_input(path: PathBuf) -> Input {
+    if is_export_file(&path) {
+        Input::Export(path)
+    } else {
+        Input::File(path)
+    }
+}
+
+/// What one command-line argument stands for. A directory stands for the
+/// files under it (hidden ones skipped), in name order.
+fn expand(path: &Path) -> Result<Vec<Input>, String> {
     if path == Path::new("-") {
-        return Ok(vec![path.to_path_buf()]);
+        return read_stdin().map(|i| vec![i]);
+    }
+    if let Some(url) = path.to_str().filter(|s| fetch::is_url(s)) {
+        return Ok(vec![Input::Url(url.to_string())]);
     }
     let meta = std::fs::metadata(path).map_err(io_reason)?;
     if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return Ok(vec![file_input(path.to_path_buf())]);
     }
     let mut out = Vec::new();
     let mut stack = vec![path.to_path_buf()];
@@ -203,5 +374,5 @@ fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
         }
     }
     out.sort();
-    Ok(out)
+    Ok(out.into_iter().map(file_input).collect())
 }

@@ -87,7 +87,8 @@ pub fn list(items: &[&ArticleSummary], width: usize) -> String {
 }
 
 /// An article for reading: title, source and date, then wrapped paragraphs.
-pub fn article(a: &ArticleView, width: usize) -> String {
+/// `fetched`: when a page from the web was fetched, shown by its address.
+pub fn article(a: &ArticleView, fetched: Option<&str>, width: usize) -> String {
     let width = width.clamp(20, 100);
     let mut out = String::new();
     for line in textwrap::wrap(&clean(&a.title), width) {
@@ -106,8 +107,14 @@ pub fn article(a: &ArticleView, width: usize) -> String {
     if !meta.is_empty() {
         let _ = writeln!(out, "{}", meta.join(" · "));
     }
-    if let Some(u) = &a.url {
-        let _ = writeln!(out, "{}", clean(u));
+    match (&a.url, fetched) {
+        (Some(u), Some(t)) => {
+            let _ = writeln!(out, "{} (fetched {})", clean(u), clean(t));
+        }
+        (Some(u), None) => {
+            let _ = writeln!(out, "{}", clean(u));
+        }
+        (None, _) => {}
     }
     for p in &a.analysis.paragraphs {
         out.push('\n');

@@ -16,6 +16,9 @@ struct Shown<'a> {
     url: Option<&'a str>,
     published: Option<chrono::NaiveDate>,
     byline: Option<&'a str>,
+    /// When a page from the web was fetched; absent for files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fetched_at: Option<&'a str>,
     paragraphs: &'a [String],
     calls: &'a [String],
 }
@@ -33,6 +36,7 @@ pub fn run(lib: &mut Library, args: &ShowArgs) -> Result<i32> {
     let Some(a) = lib.article(&args.id)? else {
         bail!("no article with id {:?} (see `parallax list`)", args.id);
     };
+    let fetched_at = lib.fetched_at(&args.id)?;
     if args.json {
         let shown = Shown {
             id: &a.id,
@@ -41,6 +45,7 @@ pub fn run(lib: &mut Library, args: &ShowArgs) -> Result<i32> {
             url: a.url.as_deref(),
             published: a.published,
             byline: a.byline.as_deref(),
+            fetched_at: fetched_at.as_deref(),
             paragraphs: &a.analysis.paragraphs,
             calls: &a.calls,
         };
@@ -50,7 +55,7 @@ pub fn run(lib: &mut Library, args: &ShowArgs) -> Result<i32> {
         write!(
             out,
             "{}",
-            super::render::article(&a, super::render::width())
+            super::render::article(&a, fetched_at.as_deref(), super::render::width())
         )?;
     }
     Ok(0)

@@ -23,6 +23,9 @@ pub struct Overrides {
     pub source: Option<String>,
     pub published: Option<NaiveDate>,
     pub url: Option<String>,
+    /// The format to read the bytes as, when the caller knows it (a web
+    /// server's Content-Type, or the format an article was stored as).
+    pub format: Option<Format>,
 }
 
 /// Why some bytes cannot become an article.
@@ -66,7 +69,10 @@ pub fn read(bytes: &[u8], name: &str, overrides: &Overrides) -> Result<Draft, In
     }
 
     let (front, rest) = front_matter::split(&text)?;
-    let format = front.format.unwrap_or_else(|| detect_format(name, rest));
+    let format = overrides
+        .format
+        .or(front.format)
+        .unwrap_or_else(|| detect_format(name, rest));
     let mut draft = match format {
         Format::Html => html::read(rest, front.url.as_deref().or(overrides.url.as_deref()))?,
         Format::Markdown => markdown::read(rest),
@@ -156,6 +162,7 @@ mod tests {
             source: Some("AFP".into()),
             published: NaiveDate::from_ymd_opt(2024, 1, 2),
             url: Some("https://example.org/a".into()),
+            ..Overrides::default()
         };
         let d = read(b"+++\nsource = \"X\"\n+++\nTitle\n\nBody.", "x", &o).unwrap();
         assert_eq!(d.source.as_deref(), Some("AFP"));

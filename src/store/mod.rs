@@ -32,7 +32,22 @@ pub struct ArticleRow {
     pub format: Format,
     pub origin: Option<String>,
     pub imported_at: String,
+    /// When a page imported from the web was fetched.
+    pub fetched_at: Option<String>,
     pub state: ReadingState,
+}
+
+/// What the store records about an import besides its bytes, draft and
+/// analysis. The defaults are a fresh import; restoring an export keeps the
+/// article's id (when free), import time and reading state.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Record<'a> {
+    /// The file name or web address the bytes came from.
+    pub origin: Option<&'a str>,
+    pub fetched_at: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub imported_at: Option<&'a str>,
+    pub state: Option<ReadingState>,
 }
 
 /// The analysis of one article, as the call grouping needs it.
@@ -103,6 +118,23 @@ impl Store {
         analyzer: &str,
         origin: Option<&str>,
     ) -> Result<Inserted> {
+        let record = Record {
+            origin,
+            ..Record::default()
+        };
+        self.insert_record(raw, draft, analysis, analyzer, &record)
+    }
+
+    /// Store one import, with what `record` says about it, in a transaction
+    /// of its own.
+    pub fn insert_record(
+        &mut self,
+        raw: &[u8],
+        draft: &Draft,
+        analysis: &Analysis,
+        analyzer: &str,
+        record: &Record<'_>,
+    ) -> Result<Inserted> {
         self.writable()?;
         let hash = content_hash(raw);
         let tx = self.conn.transaction()?;
@@ -114,14 +146,23 @@ impl Store {
         {
             return Ok(Inserted::Duplicate(id));
         }
-        let base =
-            crate::ingest::slug::article_id(draft.published, draft.source.as_deref(), &draft.title);
+        let base = match record.id {
+            Some(id) => id.to_string(),
+            None => crate::ingest::slug::article_id(
+                draft.published,
+                draft.source.as_deref(),
+                &draft.title,
+            ),
+        };
         let id = unique_id(&tx, &base)?;
-        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let now = match record.imported_at {
+            Some(t) => t.to_string(),
+            None => chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        };
         tx.execute(
             "INSERT INTO articles (id, hash, title, source, url, published, byline, language,
-                                   format, origin, imported_at, raw)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                   format, origin, imported_at, raw, fetched_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 id,
                 hash,
@@ -132,12 +173,17 @@ impl Store {
                 draft.byline,
                 draft.language,
                 draft.format.as_str(),
-                origin,
+                record.origin,
                 now,
                 raw,
+                record.fetched_at,
             ],
         )?;
-        tx.execute("INSERT INTO states (article_id) VALUES (?1)", [&id])?;
+        let state = record.state.unwrap_or_default();
+        tx.execute(
+            "INSERT INTO states (article_id, read, bookmarked, position) VALUES (?1, ?2, ?3, ?4)",
+            params![id, state.read, state.bookmarked, state.position],
+        )?;
         write_analysis(&tx, &id, analysis, analyzer)?;
         tx.commit()?;
         Ok(Inserted::Added(id))
@@ -180,7 +226,7 @@ impl Store {
     pub fn articles(&self) -> Result<Vec<ArticleRow>> {
         let mut st = self.conn.prepare(
             "SELECT a.id, a.title, a.source, a.url, a.published, a.byline, a.language, a.format,
-                    a.origin, a.imported_at, s.read, s.bookmarked, s.position
+                    a.origin, a.imported_at, s.read, s.bookmarked, s.position, a.fetched_at
              FROM articles a LEFT JOIN states s ON s.article_id = a.id
              ORDER BY a.published IS NULL, a.published DESC, a.imported_at DESC, a.id",
         )?;
@@ -195,12 +241,31 @@ impl Store {
             .conn
             .query_row(
                 "SELECT a.id, a.title, a.source, a.url, a.published, a.byline, a.language, a.format,
-                        a.origin, a.imported_at, s.read, s.bookmarked, s.position
+                        a.origin, a.imported_at, s.read, s.bookmarked, s.position, a.fetched_at
                  FROM articles a LEFT JOIN states s ON s.article_id = a.id WHERE a.id = ?1",
                 [id],
                 article_row,
             )
             .optional()?)
+    }
+
+    /// Every article with its bytes, in the order they were imported, one at
+    /// a time (a library may be larger than memory).
+    pub fn for_each_article(
+        &self,
+        mut each: impl FnMut(ArticleRow, Vec<u8>) -> Result<()>,
+    ) -> Result<()> {
+        let mut st = self.conn.prepare(
+            "SELECT a.id, a.title, a.source, a.url, a.published, a.byline, a.language, a.format,
+                    a.origin, a.imported_at, s.read, s.bookmarked, s.position, a.fetched_at, a.raw
+             FROM articles a LEFT JOIN states s ON s.article_id = a.id
+             ORDER BY a.imported_at, a.rowid",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            each(article_row(r)?, r.get(14)?)?;
+        }
+        Ok(())
     }
 
     /// The bytes as imported, unchanged.
@@ -292,6 +357,7 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
         },
         origin: r.get(8)?,
         imported_at: r.get(9)?,
+        fetched_at: r.get(13)?,
         state: ReadingState {
             read: r.get::<_, Option<bool>>(10)?.unwrap_or(false),
             bookmarked: r.get::<_, Option<bool>>(11)?.unwrap_or(false),

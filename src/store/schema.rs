@@ -7,7 +7,7 @@ use rusqlite::Connection;
 
 /// The schema this build writes. A library with a higher version was written
 /// by a newer parallax and is refused rather than misread.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// 'PRLX': marks the file as a parallax library.
 const APPLICATION_ID: i64 = 0x5052_4c58;
@@ -45,6 +45,8 @@ const STEPS: &[&str] = &[
     CREATE VIRTUAL TABLE articles_fts USING fts5 (
         id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
     );",
+    // 2: when a page imported from the web was fetched (RFC 3339, UTC).
+    "ALTER TABLE articles ADD COLUMN fetched_at TEXT;",
 ];
 
 pub fn migrate(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
@@ -87,5 +89,49 @@ pub fn migrate(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
+    if version > 0 {
+        tracing::info!(library = %shown, from = version, to = SCHEMA_VERSION, "schema migrated");
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_step_has_a_version() {
+        assert_eq!(STEPS.len() as i64, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_first_schema_library_gains_fetch_times_and_keeps_its_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch(STEPS[0]).unwrap();
+        conn.execute(
+            "INSERT INTO articles (id, hash, title, format, imported_at, raw)
+             VALUES ('a', 'h', 'Title', 'text', '2024-01-01T00:00:00Z', x'41')",
+            [],
+        )
+        .unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+
+        migrate(&mut conn, &path, false).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let (title, fetched): (String, Option<String>) = conn
+            .query_row(
+                "SELECT title, fetched_at FROM articles WHERE id = 'a'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((title.as_str(), fetched), ("Title", None));
+    }
 }
