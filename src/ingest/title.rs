@@ -6,7 +6,9 @@ use crate::model::Draft;
 /// How many leading non-empty lines may hold the headline.
 const HEAD_LINES: usize = 20;
 
-/// Read a plain-text article: a headline, then the body.
+/// Read a plain-text article: a headline, then the body. Lines above the
+/// headline are the page's masthead and navigation; those that are not
+/// prose leave the body.
 pub fn read_plain(text: &str) -> Draft {
     let lines: Vec<&str> = text.lines().collect();
     let Some(title_at) = find_title(&lines) else {
@@ -15,12 +17,12 @@ pub fn read_plain(text: &str) -> Draft {
             ..Draft::default()
         };
     };
-    let title = unglue(lines[title_at].trim()).to_string();
+    let title = headline_text(lines[title_at].trim());
     // The body is everything but the headline and its repeats right after it.
     let mut body = Vec::with_capacity(lines.len());
     let mut at_top = true;
     for (i, line) in lines.iter().enumerate() {
-        if i == title_at {
+        if i == title_at || (i < title_at && !is_prose(line)) {
             continue;
         }
         if i > title_at && at_top {
@@ -39,6 +41,32 @@ pub fn read_plain(text: &str) -> Draft {
         body: body.join("\n"),
         ..Draft::default()
     }
+}
+
+/// The headline a line holds: unglued, and without a "| Section | Site" tail
+/// or a glued "-Agency" tail (the source suffix " – POLITICO" is metadata's).
+fn headline_text(line: &str) -> String {
+    let mut t = unglue(line).trim().to_string();
+    if t.matches(" | ").count() >= 2
+        && let Some((head, _)) = t.split_once(" | ")
+        && head.split_whitespace().count() >= 4
+    {
+        t = head.trim().to_string();
+    }
+    if let Some(at) = t.rfind('-') {
+        let (head, tail) = (&t[..at], &t[at + 1..]);
+        let word_before = head.rsplit(' ').next().unwrap_or("");
+        if !tail.is_empty()
+            && !tail.contains(' ')
+            && tail.chars().next().is_some_and(char::is_uppercase)
+            && !word_before.is_empty()
+            && word_before.chars().all(|c| c.is_lowercase())
+            && head.split_whitespace().count() >= 3
+        {
+            t = head.trim().to_string();
+        }
+    }
+    t
 }
 
 /// A headline printed twice with nothing between ("TitleTitle" or "Title Title").
@@ -61,40 +89,123 @@ pub fn unglue(line: &str) -> &str {
 }
 
 fn same_headline(line: &str, title: &str) -> bool {
-    let l = unglue(line);
-    l == title || l.trim_end_matches(['.', ' ']) == title.trim_end_matches(['.', ' '])
+    let l = headline_text(line);
+    let k = |s: &str| key(s.trim_end_matches(['.', ' ']));
+    k(&l) == k(title) || k(line).ends_with(&k(title)) && k(title).len() >= 20
 }
 
-/// Index of the headline line: the line just above a byline if there is one,
-/// else the first line that is not site furniture.
-fn find_title(lines: &[&str]) -> Option<usize> {
-    let head: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, _)| i)
-        .take(HEAD_LINES)
-        .collect();
-    if let Some(pos) = head
-        .iter()
-        .position(|&i| super::metadata::is_byline(lines[i]))
-        && let Some(&i) = head[..pos]
-            .iter()
-            .rev()
-            .find(|&&i| !looks_like_furniture(lines[i]))
-    {
-        return Some(i);
+fn key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Running prose: a long line ending a sentence, full of small words.
+fn is_prose(line: &str) -> bool {
+    let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if t.chars().count() < 120 || !t.ends_with(['.', '"', '\u{201d}']) {
+        return false;
     }
-    head.iter()
-        .copied()
-        .find(|&i| !looks_like_furniture(lines[i]))
-        .or_else(|| head.first().copied())
+    const SMALL: &[&str] = &["the", "a", "an", "of", "to", "in", "and", "on", "for", "with", "that", "said", "by", "at", "as", "is", "was", "his", "her", "their", "from"];
+    let small = words.iter().filter(|w| SMALL.contains(&w.to_lowercase().as_str())).count();
+    small * 5 >= words.len()
+}
+
+/// A line under a headline that says who wrote it or when.
+fn is_byline_or_date(line: &str) -> bool {
+    let t = line.trim();
+    let l = t.to_lowercase();
+    t.len() < 160
+        && (l.starts_with("by ")
+            || l.starts_with("updated")
+            || l.starts_with("published")
+            || l.starts_with("posted")
+            || super::metadata::find_date(t).is_some()
+            || t.split_whitespace().any(|w| w.contains(':') && w.chars().filter(char::is_ascii_digit).count() >= 3))
+}
+
+/// How much a line looks like the headline of the page.
+fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
+    let line = lines[head[k]].trim();
+    let text = headline_text(line);
+    let words = text.split_whitespace().count();
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    let mut score = 0.0;
+    // Section labels are shorter than headlines, standfirsts longer.
+    score += match words {
+        0..=3 => -3.0,
+        4..=5 => 0.0,
+        6..=20 => 1.0,
+        21..=30 => 0.0,
+        _ => -2.0,
+    };
+    if letters.len() >= 4 && upper * 10 >= letters.len() * 8 {
+        score -= 3.0; // a masthead or section label in capitals
+    }
+    if looks_like_furniture(line) || is_byline_or_date(line) {
+        score -= 4.0;
+    }
+    let cells = line.split(['|', '·', '•', '»', '>']).count() + line.matches("  ").count();
+    if cells >= 3 && text == line.trim() {
+        score -= 4.0; // a navigation row
+    }
+    let sentence_like = text.ends_with('.') || text.ends_with(')');
+    if sentence_like {
+        score -= 2.0;
+    }
+    // A photo caption: credits and picture words.
+    let lower = line.to_lowercase();
+    if ["photo", "picture", "file image", "getty", "afp)", "reuters)", "/ap", "(ap", "caption"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || (line.ends_with(')') && line.rsplit_once('(').is_some_and(|(_, c)| c.contains('/')))
+    {
+        score -= 5.0;
+    }
+    // Printed twice, or glued to itself.
+    let key_here = key(&text);
+    let repeated = unglue(line) != line
+        || head.iter().enumerate().any(|(j, &i)| j != k && (key(&headline_text(lines[i].trim())) == key_here || key(lines[i]).ends_with(&key_here)))
+            && key_here.len() >= 12;
+    if repeated && !sentence_like {
+        score += 3.0;
+    }
+    // A byline or a date follows the headline, at once or under a standfirst.
+    match head[k + 1..].iter().take(2).position(|&i| is_byline_or_date(lines[i])) {
+        Some(_) => score += 2.0,
+        None => {}
+    }
+    score - 0.1 * k as f32
+}
+
+/// Index of the headline line among the first lines, up to the first
+/// paragraph of prose.
+fn find_title(lines: &[&str]) -> Option<usize> {
+    let mut head: Vec<usize> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        if is_prose(l) && !looks_like_furniture(l) && !head.is_empty() {
+            break;
+        }
+        head.push(i);
+        if head.len() >= HEAD_LINES {
+            break;
+        }
+    }
+    let first = *head.first()?;
+    let best = (0..head.len())
+        .map(|k| (headline_score(lines, &head, k), k))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?;
+    Some(if best.0 > -2.0 { head[best.1] } else { first })
 }
 
 /// Navigation, membership appeals and editing links printed above a headline.
 fn looks_like_furniture(line: &str) -> bool {
     const WORDS: &[&str] = &[
         "skip to",
+        "skip next",
         "edit post",
         "become a member",
         "membership",
@@ -110,6 +221,10 @@ fn looks_like_furniture(line: &str) -> bool {
         "funded by our readers",
         "menu",
         "search",
+        "epaper",
+        "trending",
+        "follow us",
+        "privacy",
     ];
     let l = line.trim().to_lowercase();
     if l.len() < 4 || l.starts_with("http://") || l.starts_with("https://") {
