@@ -25,6 +25,10 @@ fn typed(d: &mut Driver, s: &mut State, text: &str) {
     }
 }
 
+fn resize(s: &mut State, width: u16, height: u16) {
+    update(s, Action::Resize { width, height });
+}
+
 fn open_politico(d: &mut Driver, s: &mut State) {
     d.act(s, Action::Down);
     d.act(s, Action::Open);
@@ -235,7 +239,8 @@ fn reader_scrolls_and_remembers_the_position() {
     d.act(&mut s, Action::Bottom);
     d.act(&mut s, Action::HalfPageUp);
     assert!(s.reader.as_ref().unwrap().scroll < bottom);
-    let pos = s.reader.as_ref().unwrap().scroll as u32;
+    let scroll = s.reader.as_ref().unwrap().scroll;
+    let pos = s.reader.as_ref().unwrap().position();
     d.act(&mut s, Action::Back);
     assert_eq!(s.focus, Pane::List);
     assert_eq!(d.saves.last().unwrap().1.position, pos);
@@ -243,7 +248,67 @@ fn reader_scrolls_and_remembers_the_position() {
     // Opening it again comes back there.
     d.views.get_mut(POLITICO).unwrap().state.position = pos;
     d.act(&mut s, Action::Open);
-    assert_eq!(s.reader.as_ref().unwrap().scroll, pos as usize);
+    assert_eq!(s.reader.as_ref().unwrap().scroll, scroll);
+}
+
+/// The top line of the reader's view, as text.
+fn top_line(s: &State) -> String {
+    let r = s.reader.as_ref().unwrap();
+    let doc = r.doc(parallax::tui::layout::reader_text(s).width);
+    doc.lines[r.scroll]
+        .iter()
+        .map(|sp| sp.text.as_str())
+        .collect()
+}
+
+#[test]
+fn a_saved_place_survives_reading_at_another_width() {
+    let mut d = Driver::default();
+    let mut s = state();
+    resize(&mut s, 40, 12);
+    open_politico(&mut d, &mut s);
+    // Down to the second paragraph's second line.
+    for _ in 0..100 {
+        if top_line(&s).starts_with("evacuation") {
+            break;
+        }
+        d.act(&mut s, Action::Down);
+    }
+    let at_40 = top_line(&s);
+    assert!(at_40.starts_with("evacuation of"), "{at_40:?}");
+    d.act(&mut s, Action::Back);
+    let saved = d.saves.last().unwrap().1;
+    // Next time the terminal is wider: the same words open the view.
+    let mut s = state();
+    resize(&mut s, 100, 8);
+    d.views.get_mut(POLITICO).unwrap().state = saved;
+    open_politico(&mut d, &mut s);
+    let top = top_line(&s);
+    assert!(top.contains("evacuation of"), "{top:?}");
+    // And a header line stays a header line.
+    let mut s = state();
+    resize(&mut s, 100, 8);
+    d.views.get_mut(POLITICO).unwrap().state.position = 1;
+    open_politico(&mut d, &mut s);
+    assert_eq!(s.reader.as_ref().unwrap().scroll, 1);
+}
+
+#[test]
+fn a_resize_storm_through_tiny_sizes_keeps_the_reader_in_place() {
+    let mut d = Driver::default();
+    let mut s = state();
+    resize(&mut s, 60, 20);
+    open_politico(&mut d, &mut s);
+    d.act(&mut s, Action::Next);
+    d.act(&mut s, Action::Next);
+    let top = top_line(&s);
+    let scroll = s.reader.as_ref().unwrap().scroll;
+    for (w, h) in [(1, 1), (5, 2), (200, 3), (29, 7), (1, 80), (0, 0), (3, 3)] {
+        resize(&mut s, w, h);
+    }
+    resize(&mut s, 60, 20);
+    assert_eq!(top_line(&s), top);
+    assert_eq!(s.reader.as_ref().unwrap().scroll, scroll);
 }
 
 #[test]
@@ -694,9 +759,15 @@ fn scrolling_the_side_by_side_keeps_the_cursor_in_sight() {
     let c = s.compare.as_ref().unwrap();
     assert_eq!(c.cursor, 3, "the last statement is the one in sight");
     d.act(&mut s, Action::Top);
+    let body = parallax::tui::layout::compare_body(&s);
+    let c = s.compare.as_ref().unwrap();
+    let g = c.grid(body.width);
+    let in_sight: Vec<usize> = (0..g.statements.len())
+        .filter(|&i| g.statement_line[i] < c.scroll + body.height as usize)
+        .collect();
     assert_eq!(
-        s.compare.as_ref().unwrap().cursor,
-        1,
+        Some(&c.cursor),
+        in_sight.last(),
         "the last one still in sight"
     );
 }

@@ -4,6 +4,7 @@
 //! [`draw`] paints the state.
 
 pub mod action;
+pub mod contrast;
 pub mod doc;
 pub mod draw;
 pub mod filter_worker;
