@@ -845,3 +845,131 @@ fn open_url_opens_only_web_addresses_of_the_open_article() {
     assert!(d.act(&mut s, Action::OpenUrl).is_empty());
     assert_eq!(s.status.as_ref().unwrap().1, Level::Error);
 }
+
+#[test]
+fn a_paste_goes_into_the_filter_as_one_clean_line() {
+    let mut d = Driver::default();
+    let mut s = state();
+    open_politico(&mut d, &mut s);
+    d.act(
+        &mut s,
+        Action::Paste {
+            text: "  Élysée\r\nreadout\t\u{1b}[31m\u{7}\n".into(),
+        },
+    );
+    assert_eq!(s.focus, Pane::List, "from the reader, to the list's filter");
+    assert!(s.filter.editing);
+    assert_eq!(s.filter.input, "Élysée readout");
+    assert_eq!(ids(&s), vec![LEMONDE]);
+    // More text joins what was typed; Enter keeps it.
+    d.act(&mut s, Action::FilterBackspace);
+    d.act(&mut s, Action::Paste { text: "t".into() });
+    assert_eq!(s.filter.input, "Élysée readout");
+    d.act(&mut s, Action::FilterAccept);
+    assert!(!s.filter.editing);
+}
+
+#[test]
+fn a_huge_or_empty_paste_does_no_harm() {
+    let mut s = state();
+    update(
+        &mut s,
+        Action::Paste {
+            text: "\n\r\t \u{1b}]52;c;aGk=\u{7}".into(),
+        },
+    );
+    assert!(!s.filter.editing, "nothing to filter by");
+    assert_eq!(ids(&s).len(), 4);
+    update(
+        &mut s,
+        Action::Paste {
+            text: "word ".repeat(100_000),
+        },
+    );
+    assert_eq!(
+        s.filter.input.chars().count(),
+        parallax::tui::update::MAX_PASTE
+    );
+    // The help overlay lets nothing through.
+    let mut s = state();
+    update(&mut s, Action::Help);
+    update(&mut s, Action::Paste { text: "x".into() });
+    assert!(s.filter.input.is_empty());
+}
+
+#[test]
+fn the_terminal_s_paste_event_becomes_a_paste() {
+    let s = state();
+    let ev = crossterm::event::Event::Paste("putin\ncall".into());
+    assert_eq!(
+        parallax::tui::event_action(&s, &ev),
+        Some(Action::Paste {
+            text: "putin\ncall".into()
+        })
+    );
+}
+
+fn with_three_parties(width: u16, height: u16) -> State {
+    let mut s = state();
+    resize(&mut s, width, height);
+    let fx = parallax::tui::update::comparison_loaded(&mut s, three_party_comparison());
+    assert!(fx.is_empty());
+    s
+}
+
+#[test]
+fn three_parties_get_a_column_each_when_they_fit() {
+    let s = with_three_parties(80, 24);
+    let body = parallax::tui::layout::compare_body(&s);
+    let c = s.compare.as_ref().unwrap();
+    let g = c.grid(body.width);
+    assert!(!g.stacked);
+    assert_eq!(g.columns, vec!["France", "Germany", "Ukraine"]);
+    assert_eq!(g.statements.len(), 4);
+}
+
+#[test]
+fn too_narrow_for_columns_the_cells_stack_and_keys_still_work() {
+    let mut d = Driver::default();
+    let mut s = with_three_parties(40, 15);
+    let body = parallax::tui::layout::compare_body(&s);
+    {
+        let g = s.compare.as_ref().unwrap().grid(body.width);
+        assert!(g.stacked);
+        // Statements read in order, each below the last.
+        assert!(g.statement_line.windows(2).all(|w| w[0] < w[1]));
+    }
+    for k in 1..4 {
+        d.act(&mut s, Action::Next);
+        assert_eq!(s.compare.as_ref().unwrap().cursor, k);
+        let c = s.compare.as_ref().unwrap();
+        let line = c.grid(body.width).statement_line[k];
+        assert!(
+            line >= c.scroll && line < c.scroll + body.height as usize,
+            "statement {k} in sight"
+        );
+    }
+    // A click picks the statement under the pointer, whatever its column.
+    d.act(&mut s, Action::Top);
+    let (top, first) = {
+        let c = s.compare.as_ref().unwrap();
+        (c.scroll, c.grid(body.width).statement_line[1])
+    };
+    let row = body.y + (first - top) as u16;
+    d.act(
+        &mut s,
+        Action::Click {
+            column: body.x + 2,
+            row,
+        },
+    );
+    assert_eq!(s.compare.as_ref().unwrap().cursor, 1);
+    let fx = d.act(&mut s, Action::Open);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadArticle {
+            id: POLITICO.into(),
+            sentence: Some(20)
+        }]
+    );
+}

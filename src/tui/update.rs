@@ -47,6 +47,15 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.filter.input.clear();
             fx.extend(refilter(state));
         }
+        Action::Paste { text } => {
+            let text = pasted(&text);
+            if !text.is_empty() {
+                focus(state, Pane::List, &mut fx);
+                state.filter.editing = true;
+                state.filter.input.push_str(&text);
+                fx.extend(refilter(state));
+            }
+        }
         Action::FilterAccept => {
             state.filter.editing = false;
             if state.filter.input.trim().is_empty() {
@@ -125,6 +134,18 @@ fn show_statement(state: &mut State) {
     if line < c.scroll + 1 || line + 2 > c.scroll + h {
         c.scroll = line.saturating_sub(1.min(line)).saturating_sub(h / 3);
     }
+}
+
+/// Longest paste the filter takes: a query, not an article.
+pub const MAX_PASTE: usize = 200;
+
+/// Pasted text as one line of filter: line breaks and tabs become spaces,
+/// controls and escape sequences go, runs of spaces shrink to one.
+pub fn pasted(text: &str) -> String {
+    let flat = text.replace(['\r', '\n', '\t'], " ");
+    let safe = sanitize::for_terminal(&flat, false);
+    let words: Vec<&str> = safe.split_whitespace().collect();
+    words.join(" ").chars().take(MAX_PASTE).collect()
 }
 
 fn help(state: &mut State, action: Action) -> Vec<Effect> {
