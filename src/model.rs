@@ -208,7 +208,9 @@ pub struct Comparison {
 pub struct ReadingState {
     pub read: bool,
     pub bookmarked: bool,
-    /// First visible wrapped line in the reader.
+    /// Where the reader was, independent of the terminal's width: the
+    /// paragraph at the top of the view plus one (0: the header), shifted
+    /// left 12 bits, plus how far into that paragraph, in 1/4096ths of it.
     pub position: u32,
 }
 

@@ -131,6 +131,11 @@ fn the_reader_in_a_real_terminal() {
         summaries.iter().all(|a| scr.contains(&prefix(&a.title)))
     });
 
+    assert!(
+        s.parser.lock().unwrap().screen().bracketed_paste(),
+        "bracketed paste is on"
+    );
+
     // The filter narrows the list.
     s.send("/elysee");
     s.wait("a narrower list", |scr| {
@@ -203,6 +208,10 @@ fn the_reader_in_a_real_terminal() {
         let p = s.parser.lock().unwrap();
         assert!(!p.screen().alternate_screen(), "left the alternate screen");
         assert!(!p.screen().hide_cursor(), "the cursor is shown again");
+        assert!(
+            !p.screen().bracketed_paste(),
+            "bracketed paste is off again"
+        );
     }
 
     // Opening an article marked it read, in the library.
@@ -241,6 +250,7 @@ fn sigterm_restores_the_terminal() {
     let p = s.parser.lock().unwrap();
     assert!(!p.screen().alternate_screen());
     assert!(!p.screen().hide_cursor());
+    assert!(!p.screen().bracketed_paste());
 }
 
 #[test]
@@ -263,4 +273,144 @@ fn sighup_ends_the_process() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Import text files into the library with the built binary.
+fn import(library: &Path, dir: &Path, files: &[(&str, &str, &str)]) {
+    for (name, source, text) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .arg("--library")
+            .arg(library)
+            .args(["import", "--source", source, "--published", "2025-01-02"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    }
+}
+
+/// The symbol in a cell of the parsed screen.
+fn cell(s: &Session, row: u16, col: u16) -> String {
+    let p = s.parser.lock().unwrap();
+    p.screen()
+        .cell(row, col)
+        .map(|c| c.contents().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_resize_storm_from_a_1x1_terminal_ends_drawn_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    Library::open(&path).unwrap();
+    let mut s = Session::start(&path, 1, 1);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(s.child.try_wait().unwrap().is_none(), "alive at 1x1");
+    // Sizes from a cheap generator: no two runs need differ to be a storm.
+    let mut x: u32 = 7;
+    for _ in 0..80 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        let cols = 1 + (x >> 8) % 200;
+        let rows = 1 + (x >> 20) % 60;
+        s.resize(cols as u16, rows as u16);
+    }
+    for (cols, rows) in [(1, 1), (2, 1), (1, 2), (250, 80), (100, 30)] {
+        s.resize(cols, rows);
+    }
+    s.wait("the panes at 100x30", |scr| {
+        scr.contains("Articles") && scr.contains("q quit") && count(scr) == (5, 5)
+    });
+    // The frame fits the final size: the list's corner on the left and
+    // the right pane's corner in the last column.
+    let ok = |s: &Session| {
+        ["┏", "┌"].contains(&cell(s, 0, 0).as_str())
+            && ["┐", "┓"].contains(&cell(s, 0, 99).as_str())
+            && ["┘", "┛"].contains(&cell(s, 28, 99).as_str())
+    };
+    let start = Instant::now();
+    while !ok(&s) {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the frame does not fit 100x30:\n{}",
+            s.screen()
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    // Still answering keys.
+    s.send("j");
+    s.wait("the cursor moved", |scr| scr.contains("Articles"));
+    s.send("q");
+    let start = Instant::now();
+    while s.child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < Duration::from_secs(10), "did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_paste_lands_in_the_filter_as_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let mut s = Session::start(&path, 100, 30);
+    s.wait("the list", |scr| count(scr) == (5, 5));
+    // A pasted line break must not be read as Enter.
+    s.send("\x1b[200~putin\r\nmacron\x1b[201~");
+    let scr = s.wait("the pasted filter", |scr| scr.contains("/putin macron▏"));
+    assert!(!scr.contains("Esc back"), "nothing was opened:\n{scr}");
+    s.send("\x1b");
+    s.wait("the filter cleared", |scr| {
+        count(scr) == (5, 5) && !scr.contains("/putin")
+    });
+}
+
+#[test]
+fn wide_and_right_to_left_titles_keep_the_list_aligned() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    Library::open(&path).unwrap();
+    import(
+        &path,
+        dir.path(),
+        &[
+            (
+                "cjk.txt",
+                "新华社",
+                "习近平同普京通电话讨论乌克兰局势\n\n习近平同俄罗斯总统普京通电话。\n",
+            ),
+            (
+                "rtl.txt",
+                "الجزيرة",
+                "ماكرون يتصل ببوتين \u{202e}evil\u{202c} ويدعو إلى وقف إطلاق النار\n\nتحدث الرئيسان لمدة ساعتين.\n",
+            ),
+            (
+                "emoji.txt",
+                "Social",
+                "❤\u{fe0f} Macron 👍🏽 and Putin 🇫🇷🇷🇺 agree to talk again\n\nThey spoke.\n",
+            ),
+        ],
+    );
+    let s = Session::start(&path, 100, 30);
+    s.wait("eight titles", |scr| count(scr) == (8, 8));
+    // The list is 45 columns wide at 100: every row ends on its border.
+    let start = Instant::now();
+    loop {
+        let bad: Vec<u16> = (1..=8)
+            .filter(|&row| !["┃", "│"].contains(&cell(&s, row, 44).as_str()))
+            .collect();
+        if bad.is_empty() {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "rows {bad:?} do not end at the border:\n{}",
+            s.screen()
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    let scr = s.screen();
+    assert!(scr.contains("习近平"), "{scr}");
+    assert!(scr.contains("ماكرون"), "{scr}");
+    assert!(!scr.contains('\u{202e}'), "bidi override stripped");
 }

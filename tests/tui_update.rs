@@ -25,6 +25,10 @@ fn typed(d: &mut Driver, s: &mut State, text: &str) {
     }
 }
 
+fn resize(s: &mut State, width: u16, height: u16) {
+    update(s, Action::Resize { width, height });
+}
+
 fn open_politico(d: &mut Driver, s: &mut State) {
     d.act(s, Action::Down);
     d.act(s, Action::Open);
@@ -235,7 +239,8 @@ fn reader_scrolls_and_remembers_the_position() {
     d.act(&mut s, Action::Bottom);
     d.act(&mut s, Action::HalfPageUp);
     assert!(s.reader.as_ref().unwrap().scroll < bottom);
-    let pos = s.reader.as_ref().unwrap().scroll as u32;
+    let scroll = s.reader.as_ref().unwrap().scroll;
+    let pos = s.reader.as_ref().unwrap().position();
     d.act(&mut s, Action::Back);
     assert_eq!(s.focus, Pane::List);
     assert_eq!(d.saves.last().unwrap().1.position, pos);
@@ -243,7 +248,67 @@ fn reader_scrolls_and_remembers_the_position() {
     // Opening it again comes back there.
     d.views.get_mut(POLITICO).unwrap().state.position = pos;
     d.act(&mut s, Action::Open);
-    assert_eq!(s.reader.as_ref().unwrap().scroll, pos as usize);
+    assert_eq!(s.reader.as_ref().unwrap().scroll, scroll);
+}
+
+/// The top line of the reader's view, as text.
+fn top_line(s: &State) -> String {
+    let r = s.reader.as_ref().unwrap();
+    let doc = r.doc(parallax::tui::layout::reader_text(s).width);
+    doc.lines[r.scroll]
+        .iter()
+        .map(|sp| sp.text.as_str())
+        .collect()
+}
+
+#[test]
+fn a_saved_place_survives_reading_at_another_width() {
+    let mut d = Driver::default();
+    let mut s = state();
+    resize(&mut s, 40, 12);
+    open_politico(&mut d, &mut s);
+    // Down to the second paragraph's second line.
+    for _ in 0..100 {
+        if top_line(&s).starts_with("evacuation") {
+            break;
+        }
+        d.act(&mut s, Action::Down);
+    }
+    let at_40 = top_line(&s);
+    assert!(at_40.starts_with("evacuation of"), "{at_40:?}");
+    d.act(&mut s, Action::Back);
+    let saved = d.saves.last().unwrap().1;
+    // Next time the terminal is wider: the same words open the view.
+    let mut s = state();
+    resize(&mut s, 100, 8);
+    d.views.get_mut(POLITICO).unwrap().state = saved;
+    open_politico(&mut d, &mut s);
+    let top = top_line(&s);
+    assert!(top.contains("evacuation of"), "{top:?}");
+    // And a header line stays a header line.
+    let mut s = state();
+    resize(&mut s, 100, 8);
+    d.views.get_mut(POLITICO).unwrap().state.position = 1;
+    open_politico(&mut d, &mut s);
+    assert_eq!(s.reader.as_ref().unwrap().scroll, 1);
+}
+
+#[test]
+fn a_resize_storm_through_tiny_sizes_keeps_the_reader_in_place() {
+    let mut d = Driver::default();
+    let mut s = state();
+    resize(&mut s, 60, 20);
+    open_politico(&mut d, &mut s);
+    d.act(&mut s, Action::Next);
+    d.act(&mut s, Action::Next);
+    let top = top_line(&s);
+    let scroll = s.reader.as_ref().unwrap().scroll;
+    for (w, h) in [(1, 1), (5, 2), (200, 3), (29, 7), (1, 80), (0, 0), (3, 3)] {
+        resize(&mut s, w, h);
+    }
+    resize(&mut s, 60, 20);
+    assert_eq!(top_line(&s), top);
+    assert_eq!(s.reader.as_ref().unwrap().scroll, scroll);
 }
 
 #[test]
@@ -694,9 +759,15 @@ fn scrolling_the_side_by_side_keeps_the_cursor_in_sight() {
     let c = s.compare.as_ref().unwrap();
     assert_eq!(c.cursor, 3, "the last statement is the one in sight");
     d.act(&mut s, Action::Top);
+    let body = parallax::tui::layout::compare_body(&s);
+    let c = s.compare.as_ref().unwrap();
+    let g = c.grid(body.width);
+    let in_sight: Vec<usize> = (0..g.statements.len())
+        .filter(|&i| g.statement_line[i] < c.scroll + body.height as usize)
+        .collect();
     assert_eq!(
-        s.compare.as_ref().unwrap().cursor,
-        1,
+        Some(&c.cursor),
+        in_sight.last(),
         "the last one still in sight"
     );
 }
@@ -773,4 +844,132 @@ fn open_url_opens_only_web_addresses_of_the_open_article() {
     s.reader.as_mut().unwrap().view.url = Some("file:///etc/passwd".into());
     assert!(d.act(&mut s, Action::OpenUrl).is_empty());
     assert_eq!(s.status.as_ref().unwrap().1, Level::Error);
+}
+
+#[test]
+fn a_paste_goes_into_the_filter_as_one_clean_line() {
+    let mut d = Driver::default();
+    let mut s = state();
+    open_politico(&mut d, &mut s);
+    d.act(
+        &mut s,
+        Action::Paste {
+            text: "  Élysée\r\nreadout\t\u{1b}[31m\u{7}\n".into(),
+        },
+    );
+    assert_eq!(s.focus, Pane::List, "from the reader, to the list's filter");
+    assert!(s.filter.editing);
+    assert_eq!(s.filter.input, "Élysée readout");
+    assert_eq!(ids(&s), vec![LEMONDE]);
+    // More text joins what was typed; Enter keeps it.
+    d.act(&mut s, Action::FilterBackspace);
+    d.act(&mut s, Action::Paste { text: "t".into() });
+    assert_eq!(s.filter.input, "Élysée readout");
+    d.act(&mut s, Action::FilterAccept);
+    assert!(!s.filter.editing);
+}
+
+#[test]
+fn a_huge_or_empty_paste_does_no_harm() {
+    let mut s = state();
+    update(
+        &mut s,
+        Action::Paste {
+            text: "\n\r\t \u{1b}]52;c;aGk=\u{7}".into(),
+        },
+    );
+    assert!(!s.filter.editing, "nothing to filter by");
+    assert_eq!(ids(&s).len(), 4);
+    update(
+        &mut s,
+        Action::Paste {
+            text: "word ".repeat(100_000),
+        },
+    );
+    assert_eq!(
+        s.filter.input.chars().count(),
+        parallax::tui::update::MAX_PASTE
+    );
+    // The help overlay lets nothing through.
+    let mut s = state();
+    update(&mut s, Action::Help);
+    update(&mut s, Action::Paste { text: "x".into() });
+    assert!(s.filter.input.is_empty());
+}
+
+#[test]
+fn the_terminal_s_paste_event_becomes_a_paste() {
+    let s = state();
+    let ev = crossterm::event::Event::Paste("putin\ncall".into());
+    assert_eq!(
+        parallax::tui::event_action(&s, &ev),
+        Some(Action::Paste {
+            text: "putin\ncall".into()
+        })
+    );
+}
+
+fn with_three_parties(width: u16, height: u16) -> State {
+    let mut s = state();
+    resize(&mut s, width, height);
+    let fx = parallax::tui::update::comparison_loaded(&mut s, three_party_comparison());
+    assert!(fx.is_empty());
+    s
+}
+
+#[test]
+fn three_parties_get_a_column_each_when_they_fit() {
+    let s = with_three_parties(80, 24);
+    let body = parallax::tui::layout::compare_body(&s);
+    let c = s.compare.as_ref().unwrap();
+    let g = c.grid(body.width);
+    assert!(!g.stacked);
+    assert_eq!(g.columns, vec!["France", "Germany", "Ukraine"]);
+    assert_eq!(g.statements.len(), 4);
+}
+
+#[test]
+fn too_narrow_for_columns_the_cells_stack_and_keys_still_work() {
+    let mut d = Driver::default();
+    let mut s = with_three_parties(40, 15);
+    let body = parallax::tui::layout::compare_body(&s);
+    {
+        let g = s.compare.as_ref().unwrap().grid(body.width);
+        assert!(g.stacked);
+        // Statements read in order, each below the last.
+        assert!(g.statement_line.windows(2).all(|w| w[0] < w[1]));
+    }
+    for k in 1..4 {
+        d.act(&mut s, Action::Next);
+        assert_eq!(s.compare.as_ref().unwrap().cursor, k);
+        let c = s.compare.as_ref().unwrap();
+        let line = c.grid(body.width).statement_line[k];
+        assert!(
+            line >= c.scroll && line < c.scroll + body.height as usize,
+            "statement {k} in sight"
+        );
+    }
+    // A click picks the statement under the pointer, whatever its column.
+    d.act(&mut s, Action::Top);
+    let (top, first) = {
+        let c = s.compare.as_ref().unwrap();
+        (c.scroll, c.grid(body.width).statement_line[1])
+    };
+    let row = body.y + (first - top) as u16;
+    d.act(
+        &mut s,
+        Action::Click {
+            column: body.x + 2,
+            row,
+        },
+    );
+    assert_eq!(s.compare.as_ref().unwrap().cursor, 1);
+    let fx = d.act(&mut s, Action::Open);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadArticle {
+            id: POLITICO.into(),
+            sentence: Some(20)
+        }]
+    );
 }

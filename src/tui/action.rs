@@ -36,18 +36,38 @@ pub enum Action {
     Quit,
 
     // What the filter line's editor sends.
-    FilterInput { ch: char },
+    FilterInput {
+        ch: char,
+    },
     FilterBackspace,
     FilterDeleteWord,
     FilterClear,
     FilterAccept,
+    /// Text pasted into the terminal (bracketed paste): it goes to the filter.
+    Paste {
+        text: String,
+    },
 
     // From the terminal.
-    Resize { width: u16, height: u16 },
-    Click { column: u16, row: u16 },
-    ScrollUp { column: u16, row: u16 },
-    ScrollDown { column: u16, row: u16 },
-    Focus { pane: Pane },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    Focus {
+        pane: Pane,
+    },
 }
 
 impl Action {

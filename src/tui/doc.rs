@@ -2,10 +2,11 @@
 //! width into lines of tagged spans that `draw` styles. All article text goes
 //! through `sanitize::for_terminal` here.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+use std::ops::Range;
 
-use super::wrap::wrap_ranges;
-use crate::filter::fold;
+use super::contrast::{Vocabulary, word_ranges};
+use super::wrap::{truncate, width, wrap_ranges};
 use crate::model::{ArticleView, Comparison, Party, Statement};
 use crate::sanitize::for_terminal;
 
@@ -60,6 +61,62 @@ pub struct Doc {
     pub accounts: Vec<usize>,
     /// The parties whose accounts the article gives, in order of appearance.
     pub parties: Vec<Party>,
+    /// Where each paragraph landed, to keep a place whatever the width.
+    pub paragraphs: Vec<ParagraphLines>,
+}
+
+/// A paragraph of a [`Doc`]: its first line, and where in its (cleaned)
+/// text each of its lines starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphLines {
+    pub first: usize,
+    pub starts: Vec<usize>,
+    pub len: usize,
+}
+
+/// A reading position packs the paragraph at the top of the view (plus one;
+/// 0 is the title and header) and how far into it the view starts, in
+/// 1/4096ths of its text: the same place at any width.
+const FRACTION_BITS: u32 = 12;
+const FRACTION: usize = 1 << FRACTION_BITS;
+
+impl Doc {
+    /// The reading position of the view whose first line is `scroll`.
+    pub fn position_of(&self, scroll: usize) -> u32 {
+        let Some((p, para)) = self
+            .paragraphs
+            .iter()
+            .enumerate()
+            .rfind(|(_, q)| q.first <= scroll)
+        else {
+            return scroll.min(FRACTION - 1) as u32;
+        };
+        let k = (scroll - para.first).min(para.starts.len().saturating_sub(1));
+        let at = para.starts.get(k).copied().unwrap_or(0);
+        let frac = (at * FRACTION / para.len.max(1)).min(FRACTION - 1);
+        let slot = (p + 1).min((u32::MAX >> FRACTION_BITS) as usize);
+        ((slot << FRACTION_BITS) | frac) as u32
+    }
+
+    /// The first line of the view at a reading position (unclamped).
+    pub fn scroll_of(&self, position: u32) -> usize {
+        let (slot, frac) = (
+            (position >> FRACTION_BITS) as usize,
+            position as usize & (FRACTION - 1),
+        );
+        if slot == 0 {
+            return frac;
+        }
+        let Some(para) = self.paragraphs.get(slot - 1).or(self.paragraphs.last()) else {
+            return 0;
+        };
+        // The line holding the place, so the words that were on top stay
+        // in view. Rounding up undoes the rounding down of `position_of`
+        // exactly for paragraphs under 4 KB.
+        let at = (frac * para.len).div_ceil(FRACTION);
+        let k = para.starts.iter().rposition(|&s| s <= at).unwrap_or(0);
+        para.first + k
+    }
 }
 
 /// Clean text for one line: no controls, no newlines.
@@ -121,7 +178,7 @@ pub fn reader_doc(view: &ArticleView, w16: u16) -> Doc {
             legend.push(span(format!("▌{}", clean(p)), Kind::Swatch(p.clone())));
             legend.push(span("  ", Kind::Dim));
         }
-        let used: usize = legend.iter().map(|s| super::wrap::width(&s.text)).sum();
+        let used: usize = legend.iter().map(|s| width(&s.text)).sum();
         if used + 8 <= w {
             legend.push(span("n/N jump", Kind::Dim));
         }
@@ -130,6 +187,7 @@ pub fn reader_doc(view: &ArticleView, w16: u16) -> Doc {
     lines.push(vec![]);
 
     let mut sentence_line = vec![0; a.sentences.len()];
+    let mut paragraphs = Vec::with_capacity(a.paragraphs.len());
     for (p, raw) in a.paragraphs.iter().enumerate() {
         // Cut at sentence bounds, clean each piece, and remember where the
         // bounds land in the cleaned paragraph.
@@ -170,6 +228,11 @@ pub fn reader_doc(view: &ArticleView, w16: u16) -> Doc {
             .collect();
         let first_line = lines.len();
         let ranges = wrap_ranges(&text, w);
+        paragraphs.push(ParagraphLines {
+            first: first_line,
+            starts: ranges.iter().map(|r| r.start).collect(),
+            len: text.len(),
+        });
         for &i in &in_para {
             let start = to_clean(a.sentences[i].start);
             let k = ranges.iter().rposition(|r| r.start <= start).unwrap_or(0);
@@ -214,6 +277,7 @@ pub fn reader_doc(view: &ArticleView, w16: u16) -> Doc {
         sentence_line,
         accounts: a.attributed().map(|(i, _)| i).collect(),
         parties,
+        paragraphs,
     }
 }
 
@@ -241,6 +305,9 @@ pub struct Grid {
     pub width: u16,
     pub columns: Vec<Party>,
     pub column_width: u16,
+    /// Too narrow for a column per party: each row gives the parties' cells
+    /// one under the other, each under its party's name.
+    pub stacked: bool,
     pub lines: Vec<GridLine>,
     pub statements: Vec<StatementRef>,
     /// For every statement, the line it starts on.
@@ -249,80 +316,8 @@ pub struct Grid {
 
 /// Columns are separated by " │ ".
 pub const GUTTER: u16 = 3;
-
-const STOP: &[&str] = &[
-    "the",
-    "and",
-    "that",
-    "with",
-    "for",
-    "from",
-    "this",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "his",
-    "her",
-    "its",
-    "their",
-    "they",
-    "them",
-    "said",
-    "says",
-    "would",
-    "will",
-    "also",
-    "which",
-    "who",
-    "been",
-    "are",
-    "not",
-    "but",
-    "about",
-    "into",
-    "over",
-    "after",
-    "than",
-    "there",
-    "other",
-    "all",
-    "any",
-    "can",
-    "could",
-    "should",
-    "must",
-    "our",
-    "out",
-    "one",
-    "two",
-    "during",
-    "while",
-    "what",
-    "when",
-    "where",
-    "how",
-    "more",
-    "such",
-    "these",
-    "those",
-    "between",
-    "call",
-    "talks",
-    "talked",
-    "spoke",
-    "phone",
-    "conversation",
-    "president",
-];
-
-fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(fold)
-        .filter(|w| !STOP.contains(&w.as_str()))
-}
+/// Columns narrower than this are hard to read; the grid stacks instead.
+pub const MIN_COLUMN: u16 = 18;
 
 /// Lay out a comparison for `width` columns.
 pub fn compare_grid(cmp: &Comparison, w16: u16) -> Grid {
@@ -338,8 +333,10 @@ pub fn compare_grid(cmp: &Comparison, w16: u16) -> Grid {
         columns.push("—".into());
     }
     let n = columns.len() as u16;
-    let column_width = (w16.saturating_sub(GUTTER * (n - 1)) / n).max(1);
-    let cw = column_width as usize;
+    let side = w16.saturating_sub(GUTTER.saturating_mul(n - 1)) / n;
+    let stacked = n > 1 && side < MIN_COLUMN;
+    let column_width = if stacked { w16 } else { side }.max(1);
+    let vocab = Vocabulary::new(&cmp.call.participants);
     let mut lines = Vec::new();
     let mut statements = Vec::new();
     let mut statement_line = Vec::new();
@@ -353,34 +350,40 @@ pub fn compare_grid(cmp: &Comparison, w16: u16) -> Grid {
         } else {
             clean(&row.topic.join(", "))
         };
-        topic.push(span(t, Kind::Topic));
+        let room = (w16 as usize).saturating_sub(topic.iter().map(|s| width(&s.text)).sum());
+        topic.push(span(truncate(&t, room), Kind::Topic));
         lines.push(GridLine::Full(topic));
-        // Words each side used in this row, to mark the ones only one side used.
-        let vocab: Vec<HashSet<String>> = columns
+        let cells: Vec<&[Statement]> = columns
             .iter()
-            .map(|p| {
-                row.cells
-                    .get(p)
-                    .into_iter()
-                    .flatten()
-                    .flat_map(|s| words_of(&s.text).collect::<Vec<_>>())
-                    .collect()
-            })
+            .map(|p| row.cells.get(p).map(Vec::as_slice).unwrap_or(&[]))
             .collect();
-        let spoken = vocab.iter().filter(|v| !v.is_empty()).count();
+        let texts: Vec<Vec<String>> = cells
+            .iter()
+            .map(|c| c.iter().map(|s| clean(&s.text)).collect())
+            .collect();
+        let sides: Vec<Vec<&str>> = texts
+            .iter()
+            .map(|t| t.iter().map(String::as_str).collect())
+            .collect();
+        let unique = vocab.only_one_side(&sides);
         let mut cols: Vec<Vec<Line>> = Vec::new();
         let mut starts: Vec<Vec<(usize, usize)>> = Vec::new(); // (statement, line in cell)
         for (c, p) in columns.iter().enumerate() {
             let mut cell: Vec<Line> = Vec::new();
             let mut st = Vec::new();
-            let cell_statements: &[Statement] = row.cells.get(p).map(Vec::as_slice).unwrap_or(&[]);
-            if cell_statements.is_empty() {
+            if stacked {
+                cell.push(vec![span(
+                    format!("▌{}", clean(p)),
+                    Kind::Swatch(p.clone()),
+                )]);
+            }
+            if cells[c].is_empty() {
                 cell.push(vec![span(
                     if row.one_sided { "(no account)" } else { "—" },
                     Kind::Dim,
                 )]);
             }
-            for s in cell_statements {
+            for (s, text) in cells[c].iter().zip(&texts[c]) {
                 let idx = statements.len();
                 statements.push(StatementRef {
                     row: r,
@@ -390,93 +393,94 @@ pub fn compare_grid(cmp: &Comparison, w16: u16) -> Grid {
                     also: s.also.len(),
                 });
                 st.push((idx, cell.len()));
-                let text = clean(&s.text);
-                let others: HashSet<&String> = vocab
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| *k != c)
-                    .flat_map(|(_, v)| v.iter())
+                let marked: Vec<Range<usize>> = word_ranges(text)
+                    .filter(|w| {
+                        vocab
+                            .key(&text[w.clone()])
+                            .is_some_and(|k| unique[c].contains(&k))
+                    })
                     .collect();
-                for (k, lr) in wrap_ranges(&text, cw.saturating_sub(2).max(1))
-                    .into_iter()
-                    .enumerate()
-                {
-                    let mut line = vec![span(
-                        if k == 0 { "• " } else { "  " },
-                        Kind::Statement { idx, unique: false },
-                    )];
-                    // Split the line into words and the gaps between them.
-                    let seg = &text[lr];
-                    let mut at = 0;
-                    for (i, ch) in seg.char_indices() {
-                        if i < at {
-                            continue;
-                        }
-                        if ch.is_alphanumeric() {
-                            let end = seg[i..]
-                                .find(|c: char| !c.is_alphanumeric())
-                                .map_or(seg.len(), |e| i + e);
-                            let word = &seg[i..end];
-                            let unique = spoken >= 2
-                                && word.chars().count() >= 3
-                                && !STOP.contains(&fold(word).as_str())
-                                && !others.contains(&fold(word));
-                            if i > at {
-                                line.push(span(
-                                    &seg[at..i],
-                                    Kind::Statement { idx, unique: false },
-                                ));
-                            }
-                            line.push(span(word, Kind::Statement { idx, unique }));
-                            at = end;
-                        }
-                    }
-                    if at < seg.len() {
-                        line.push(span(&seg[at..], Kind::Statement { idx, unique: false }));
-                    }
+                let wrap_w = (column_width as usize).saturating_sub(2).max(1);
+                for (k, lr) in wrap_ranges(text, wrap_w).into_iter().enumerate() {
+                    let bullet = if k == 0 { "• " } else { "  " };
+                    let mut line = vec![span(bullet, Kind::Statement { idx, unique: false })];
+                    line.extend(marked_spans(text, lr, &marked, idx));
                     cell.push(line);
                 }
-                if !s.also.is_empty() {
-                    cell.push(vec![span(
-                        format!("  (+{} more)", s.also.len()),
-                        Kind::Statement { idx, unique: false },
-                    )]);
+                if s.also.is_empty() {
+                    continue;
                 }
+                let more = format!("  (+{} more)", s.also.len());
+                cell.push(vec![span(more, Kind::Statement { idx, unique: false })]);
             }
             cols.push(cell);
             starts.push(st);
         }
-        let base = lines.len();
-        let height = cols.iter().map(Vec::len).max().unwrap_or(0);
         statement_line.resize(statements.len(), 0);
-        for st in &starts {
-            for &(idx, l) in st {
-                statement_line[idx] = base + l;
+        if stacked {
+            for (cell, st) in cols.into_iter().zip(&starts) {
+                let base = lines.len();
+                for &(idx, l) in st {
+                    statement_line[idx] = base + l;
+                }
+                lines.extend(cell.into_iter().map(GridLine::Full));
             }
-        }
-        for k in 0..height {
-            lines.push(GridLine::Columns(
-                cols.iter()
-                    .map(|c| c.get(k).cloned().unwrap_or_default())
-                    .collect(),
-            ));
+        } else {
+            let base = lines.len();
+            for st in &starts {
+                for &(idx, l) in st {
+                    statement_line[idx] = base + l;
+                }
+            }
+            let height = cols.iter().map(Vec::len).max().unwrap_or(0);
+            for k in 0..height {
+                lines.push(GridLine::Columns(
+                    cols.iter()
+                        .map(|c| c.get(k).cloned().unwrap_or_default())
+                        .collect(),
+                ));
+            }
         }
         lines.push(GridLine::Full(vec![]));
     }
     if cmp.rows.is_empty() {
-        lines.push(GridLine::Full(vec![span(
-            "No accounts of this call in the library yet.",
-            Kind::Dim,
-        )]));
+        let mut empty = Vec::new();
+        let msg = "No accounts of this call in the library yet.";
+        wrapped(msg, w16 as usize, Kind::Dim, &mut empty);
+        lines.extend(empty.into_iter().map(GridLine::Full));
     }
     Grid {
         width: w16,
         columns,
         column_width,
+        stacked,
         lines,
         statements,
         statement_line,
     }
+}
+
+/// The part `lr` of a statement's text as spans, the words in `marked`
+/// (sorted byte ranges) flagged as used by this side only.
+fn marked_spans(text: &str, lr: Range<usize>, marked: &[Range<usize>], idx: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = lr.start;
+    let plain = |a: usize, b: usize| span(&text[a..b], Kind::Statement { idx, unique: false });
+    for m in marked
+        .iter()
+        .filter(|m| m.end > lr.start && m.start < lr.end)
+    {
+        let (s, e) = (m.start.max(lr.start), m.end.min(lr.end));
+        if s > at {
+            out.push(plain(at, s));
+        }
+        out.push(span(&text[s..e], Kind::Statement { idx, unique: true }));
+        at = e;
+    }
+    if at < lr.end {
+        out.push(plain(at, lr.end));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -575,6 +579,37 @@ mod tests {
             3,
         );
         assert!(!doc.lines.is_empty());
+    }
+
+    #[test]
+    fn a_position_comes_back_to_the_same_line_at_the_same_width() {
+        let p = "Macron urged Russia to allow the evacuation of Mariupol, the Élysée said. \
+                 He called for a ceasefire. The two men agreed to keep talking.";
+        let v = view(&[p, "Short.", p], vec![]);
+        for w in [1, 7, 20, 33, 80] {
+            let doc = reader_doc(&v, w);
+            for (k, line) in doc.lines.iter().enumerate() {
+                if line.is_empty() {
+                    continue; // blank lines between paragraphs
+                }
+                assert_eq!(doc.scroll_of(doc.position_of(k)), k, "line {k} at {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_position_keeps_the_top_words_in_view_at_any_width() {
+        let p = "one two three four five six seven eight nine ten eleven twelve";
+        let v = view(&["intro", p], vec![]);
+        let narrow = reader_doc(&v, 10);
+        let wide = reader_doc(&v, 30);
+        let text =
+            |d: &Doc, k: usize| -> String { d.lines[k].iter().map(|s| s.text.as_str()).collect() };
+        for k in narrow.paragraphs[1].first..narrow.lines.len() - 1 {
+            let top = text(&narrow, k);
+            let there = wide.scroll_of(narrow.position_of(k));
+            assert!(text(&wide, there).contains(&top), "{top:?} at {k}");
+        }
     }
 
     #[test]

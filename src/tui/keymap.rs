@@ -217,6 +217,7 @@ pub const FILTER_LINE_HELP: &[(&str, &str)] = &[
     ("Ctrl-u", "clear the text"),
     ("Ctrl-w", "delete the last word"),
     ("↑ ↓ Ctrl-p/n", "move in the list"),
+    ("(paste)", "pasted text goes into the filter, on one line"),
 ];
 
 /// Everything the help overlay lists: the keymap, then the filter line.

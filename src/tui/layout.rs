@@ -14,6 +14,8 @@ pub const SPLIT_WIDTH: u16 = 100;
 pub const MAX_TEXT_WIDTH: u16 = 96;
 /// Lines above the rows in the side-by-side pane (header, column names, rule).
 pub const COMPARE_HEAD: u16 = 4;
+/// Panes at least this tall keep the whole side-by-side header.
+pub const COMPARE_ROOMY: u16 = 14;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
@@ -104,7 +106,9 @@ pub fn reader_text(state: &State) -> Rect {
     Rect::new(i.x + 1, i.y, w, i.height)
 }
 
-/// The rectangle of the side-by-side rows (below the header).
+/// The rectangle of the side-by-side rows (below the header). The header
+/// gives up its rule, then the party names when they are in the cells
+/// already, to leave short terminals room for the rows.
 pub fn compare_body(state: &State) -> Rect {
     let a = areas(state);
     let r = match a.right {
@@ -112,12 +116,17 @@ pub fn compare_body(state: &State) -> Rect {
         None => Rect::new(0, 1, state.width, state.height.saturating_sub(2)),
     };
     let i = inner(r);
-    let head = COMPARE_HEAD.min(i.height);
     // A space on the left; the scrollbar in the last column.
-    Rect::new(
-        i.x + 1.min(i.width),
-        i.y + head,
-        i.width.saturating_sub(3).max(1),
-        i.height - head,
-    )
+    let width = i.width.saturating_sub(3).max(1);
+    let stacked = state
+        .compare
+        .as_ref()
+        .is_some_and(|c| c.grid(width).stacked);
+    let head = match (i.height >= COMPARE_ROOMY, stacked) {
+        (true, _) => COMPARE_HEAD,
+        (false, false) => COMPARE_HEAD - 1,
+        (false, true) => COMPARE_HEAD - 2,
+    }
+    .min(i.height);
+    Rect::new(i.x + 1.min(i.width), i.y + head, width, i.height - head)
 }

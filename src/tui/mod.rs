@@ -4,6 +4,7 @@
 //! [`draw`] paints the state.
 
 pub mod action;
+pub mod contrast;
 pub mod doc;
 pub mod draw;
 pub mod filter_worker;
@@ -133,6 +134,7 @@ pub fn event_action(state: &State, ev: &Event) -> Option<Action> {
                 state.keymap.action(k)
             }
         }
+        Event::Paste(text) => Some(Action::Paste { text: text.clone() }),
         Event::Resize(w, h) => Some(Action::Resize {
             width: *w,
             height: *h,
@@ -176,22 +178,45 @@ pub fn run(lib: Library, config: &crate::config::Config) -> Result<()> {
             if app.poll_worker() {
                 dirty = true;
             }
+            // The size the frame will have, even if its resize event is
+            // still on its way.
+            let size = term.size()?;
+            if (size.width, size.height) != (app.state.width, app.state.height) {
+                app.act(Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                });
+                dirty = true;
+            }
             if dirty {
                 term.draw(|f| draw(&app.state, f))?;
                 dirty = false;
             }
             let wait = if app.busy() { 16 } else { 200 };
             if event::poll(Duration::from_millis(wait))? {
-                // Drain what is queued before drawing again.
+                // Drain what is queued before drawing again. Of a run of
+                // resizes only the last counts: a storm lays out once.
+                let mut resize = None;
                 loop {
                     let ev = event::read()?;
-                    if let Some(a) = event_action(&app.state, &ev) {
-                        app.act(a);
-                        dirty = true;
+                    match event_action(&app.state, &ev) {
+                        Some(a @ Action::Resize { .. }) => resize = Some(a),
+                        Some(a) => {
+                            if let Some(r) = resize.take() {
+                                app.act(r);
+                            }
+                            app.act(a);
+                            dirty = true;
+                        }
+                        None => {}
                     }
                     if app.state.quit || !event::poll(Duration::ZERO)? {
                         break;
                     }
+                }
+                if let Some(r) = resize {
+                    app.act(r);
+                    dirty = true;
                 }
             }
         }

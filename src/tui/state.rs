@@ -110,12 +110,28 @@ pub struct Reader {
 }
 
 impl Reader {
+    /// The reader at the top; `update` moves it to the saved position once
+    /// it knows the width.
     pub fn new(view: ArticleView) -> Reader {
         Reader {
-            scroll: view.state.position as usize,
+            scroll: 0,
             view,
             current: None,
             doc: RefCell::new(None),
+        }
+    }
+
+    /// The width the text was last wrapped to.
+    pub fn laid_out_width(&self) -> Option<u16> {
+        self.doc.borrow().as_ref().map(|d| d.width)
+    }
+
+    /// Where the reader is, as the library keeps it: the same place at any
+    /// width (see [`Doc::position_of`]).
+    pub fn position(&self) -> u32 {
+        match self.doc.borrow().as_ref() {
+            Some(d) => d.position_of(self.scroll),
+            None => 0,
         }
     }
 

@@ -7,14 +7,16 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Set up the terminal. `ratatui::init` installs a panic hook that restores
-/// it; ours wraps that to release the mouse too.
+/// it; ours wraps that to release the mouse and bracketed paste too.
 pub fn enter(no_color: bool) -> Result<DefaultTerminal> {
     if no_color {
         // crossterm would otherwise emit bare resets that cancel reverse video.
@@ -24,21 +26,23 @@ pub fn enter(no_color: bool) -> Result<DefaultTerminal> {
     ACTIVE.store(true, Ordering::SeqCst);
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        release_mouse();
+        release_input();
         hook(info);
     }));
-    execute!(stdout(), EnableMouseCapture)?;
+    // Bracketed paste: a pasted line arrives as one event, its newline
+    // never read as Enter.
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     Ok(terminal)
 }
 
-fn release_mouse() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+fn release_input() {
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
 }
 
 /// Give the terminal back. Safe to call twice.
 pub fn leave() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        release_mouse();
+        release_input();
         ratatui::restore();
         let _ = execute!(stdout(), crossterm::cursor::Show);
         let _ = stdout().flush();

@@ -47,6 +47,15 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.filter.input.clear();
             fx.extend(refilter(state));
         }
+        Action::Paste { text } => {
+            let text = pasted(&text);
+            if !text.is_empty() {
+                focus(state, Pane::List, &mut fx);
+                state.filter.editing = true;
+                state.filter.input.push_str(&text);
+                fx.extend(refilter(state));
+            }
+        }
         Action::FilterAccept => {
             state.filter.editing = false;
             if state.filter.input.trim().is_empty() {
@@ -90,28 +99,53 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     fx
 }
 
-/// A new size; the reader keeps the sentence at the top of its view there.
+/// A new size. The reader keeps its place in the text and the side-by-side
+/// view its statement in sight. While the terminal is too small nothing is
+/// laid out again, so a resize storm through tiny sizes loses nothing.
 fn resize(state: &mut State, width: u16, height: u16) {
-    let before = layout::reader_text(state).width;
-    let anchor = state.reader.as_ref().and_then(|r| {
-        let doc = r.doc(before);
-        let top = doc
-            .sentence_line
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| **l <= r.scroll)
-            .max_by_key(|(_, l)| **l)?;
-        Some((top.0, r.scroll - top.1))
-    });
+    let anchor = state.reader.as_ref().map(Reader::position);
     state.width = width;
     state.height = height;
-    let after = layout::reader_text(state).width;
-    if let (Some(r), Some((sentence, _))) = (&mut state.reader, anchor)
-        && after != before
-    {
-        let line = r.doc(after).sentence_line[sentence];
-        r.scroll = line;
+    if layout::areas(state).too_small {
+        return;
     }
+    let after = layout::reader_text(state).width;
+    if let (Some(r), Some(pos)) = (&mut state.reader, anchor)
+        && r.laid_out_width() != Some(after)
+    {
+        let scroll = r.doc(after).scroll_of(pos);
+        r.scroll = scroll;
+    }
+    clamp(state);
+    show_statement(state);
+}
+
+/// Scroll the side-by-side view so the statement under the cursor is in
+/// sight, a third of the way down when it has to move.
+fn show_statement(state: &mut State) {
+    let body = layout::compare_body(state);
+    let Some(c) = &mut state.compare else { return };
+    let g = c.grid(body.width);
+    let Some(&line) = g.statement_line.get(c.cursor) else {
+        return;
+    };
+    drop(g);
+    let h = body.height.max(1) as usize;
+    if line < c.scroll + 1 || line + 2 > c.scroll + h {
+        c.scroll = line.saturating_sub(1.min(line)).saturating_sub(h / 3);
+    }
+}
+
+/// Longest paste the filter takes: a query, not an article.
+pub const MAX_PASTE: usize = 200;
+
+/// Pasted text as one line of filter: line breaks and tabs become spaces,
+/// controls and escape sequences go, runs of spaces shrink to one.
+pub fn pasted(text: &str) -> String {
+    let flat = text.replace(['\r', '\n', '\t'], " ");
+    let safe = sanitize::for_terminal(&flat, false);
+    let words: Vec<&str> = safe.split_whitespace().collect();
+    words.join(" ").chars().take(MAX_PASTE).collect()
 }
 
 fn help(state: &mut State, action: Action) -> Vec<Effect> {
@@ -201,6 +235,10 @@ fn cursor_into_view(state: &mut State) {
 /// Keep every cursor and scroll inside what there is to show.
 pub fn clamp(state: &mut State) {
     state.selected = state.selected.min(state.visible.len().saturating_sub(1));
+    if layout::areas(state).too_small {
+        // Nothing is shown: keep the places for when the terminal grows.
+        return;
+    }
     let rows = layout::list_rows(state).height as usize;
     if rows > 0 {
         let margin = if rows > 6 { 2 } else { 0 };
@@ -429,13 +467,9 @@ fn next(state: &mut State, forward: bool) {
             } else {
                 c.cursor.saturating_sub(1)
             };
-            let line = g.statement_line[cursor];
             drop(g);
             c.cursor = cursor;
-            let h = body.height.max(1) as usize;
-            if line < c.scroll + 1 || line + 2 > c.scroll + h {
-                c.scroll = line.saturating_sub(1.min(line)).saturating_sub(h / 3);
-            }
+            show_statement(state);
         }
     }
 }
@@ -464,7 +498,8 @@ fn toggle(state: &mut State, f: impl Fn(&mut crate::model::ReadingState)) -> Vec
     {
         r.view.state.read = a.state.read;
         r.view.state.bookmarked = a.state.bookmarked;
-        a.state.position = r.scroll as u32;
+        a.state.position = r.position();
+        r.view.state.position = a.state.position;
     }
     let (id, st) = (a.id.clone(), a.state);
     let msg = format!(
@@ -488,7 +523,7 @@ pub fn save_position(state: &mut State) -> Vec<Effect> {
     let Some(r) = &mut state.reader else {
         return Vec::new();
     };
-    let pos = r.scroll as u32;
+    let pos = r.position();
     if r.view.state.position == pos {
         return Vec::new();
     }
@@ -521,14 +556,16 @@ pub fn article_loaded(
     }
     let mut r = Reader::new(view);
     let text = layout::reader_text(state);
-    if let Some(s) = sentence {
-        let doc = r.doc(text.width);
-        let line = doc.sentence_line.get(s).copied();
-        drop(doc);
-        if let Some(line) = line {
+    let doc = r.doc(text.width);
+    let line = sentence.and_then(|s| doc.sentence_line.get(s).copied());
+    let saved = doc.scroll_of(r.view.state.position);
+    drop(doc);
+    match (sentence, line) {
+        (Some(s), Some(line)) => {
             r.scroll = line.saturating_sub(2);
             r.current = Some(s);
         }
+        _ => r.scroll = saved,
     }
     if !was_read {
         fx.push(Effect::Save {
@@ -606,14 +643,16 @@ fn click(state: &mut State, column: u16, row: u16) -> Vec<Effect> {
             {
                 let g = c.grid(body.width);
                 let line = c.scroll + (row - body.y) as usize;
+                // In columns, the statement of the column clicked; stacked,
+                // the one running through the line.
                 let col = ((column - body.x) / (g.column_width + super::doc::GUTTER)) as usize;
-                let party = g.columns.get(col).cloned();
+                let party = g.columns.get(col).filter(|_| !g.stacked).cloned();
                 let pick = g
                     .statements
                     .iter()
                     .enumerate()
                     .filter(|(i, s)| {
-                        Some(&s.party) == party.as_ref() && g.statement_line[*i] <= line
+                        party.as_ref().is_none_or(|p| *p == s.party) && g.statement_line[*i] <= line
                     })
                     .map(|(i, _)| i)
                     .next_back();

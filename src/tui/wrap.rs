@@ -1,18 +1,53 @@
-//! Word wrapping by display width (the same unicode-width ratatui uses),
-//! returning byte ranges so styled spans (sentences, matched words) can be cut
+//! Display width, cutting and word wrapping, measured the way ratatui draws:
+//! grapheme by grapheme, each as wide as unicode-width says (so `❤️`, `é`
+//! written as e + accent, and CJK line up with the cells they take). Wrapping
+//! returns byte ranges so styled spans (sentences, matched words) can be cut
 //! out of the wrapped lines. Callers cache the result per width.
 
 use std::ops::Range;
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+/// Columns `s` takes on screen.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Cut `text` to `max` columns, ending with `…` when it was longer. Never
+/// splits a grapheme, so a wide char that does not fit is left out whole.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in text.graphemes(true) {
+        let gw = UnicodeWidthStr::width(g);
+        if w + gw > max - 1 {
+            break;
+        }
+        w += gw;
+        out.push_str(g);
+    }
+    out.push('…');
+    out
+}
+
+/// Pad with spaces to `w` columns.
+pub fn pad(text: &str, w: usize) -> String {
+    let have = width(text);
+    let mut s = text.to_string();
+    s.extend(std::iter::repeat_n(' ', w.saturating_sub(have)));
+    s
 }
 
 /// Byte ranges of the lines of `text` wrapped to `max` columns. Words longer
-/// than a line are broken; spaces at line ends are dropped. Always at least
-/// one line.
+/// than a line are broken between graphemes; spaces at line ends are
+/// dropped. Always at least one line.
 pub fn wrap_ranges(text: &str, max: usize) -> Vec<Range<usize>> {
     let max = max.max(1);
     let mut lines = Vec::new();
@@ -35,14 +70,14 @@ pub fn wrap_ranges(text: &str, max: usize) -> Vec<Range<usize>> {
         // Break a word longer than a line.
         let mut s = start;
         let mut cw = 0;
-        for (i, ch) in word.char_indices() {
-            let chw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-            if cw + chw > max && cw > 0 {
+        for (i, g) in word.grapheme_indices(true) {
+            let gw = UnicodeWidthStr::width(g);
+            if cw + gw > max && cw > 0 {
                 lines.push(s..start + i);
                 s = start + i;
                 cw = 0;
             }
-            cw += chw;
+            cw += gw;
         }
         cur = Some((s, end, cw));
     }
@@ -85,6 +120,45 @@ mod tests {
         for w in 1..40 {
             for line in wrapped(text, w) {
                 assert!(width(line) <= w.max(1), "{line:?} at {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn width_counts_graphemes_as_drawn() {
+        // A heart with the emoji selector takes two cells, as ratatui draws it.
+        assert_eq!(width("❤\u{fe0f}"), 2);
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(width("習近平"), 6);
+        assert_eq!(width("مَرحبا"), 5);
+    }
+
+    #[test]
+    fn breaking_a_long_word_keeps_accents_on_their_letter() {
+        let word = "e\u{301}e\u{301}e\u{301}e\u{301}";
+        assert_eq!(
+            wrapped(word, 2),
+            vec!["e\u{301}e\u{301}", "e\u{301}e\u{301}"]
+        );
+        assert_eq!(wrapped("ab❤\u{fe0f}cd", 3), vec!["ab", "❤\u{fe0f}c", "d"]);
+    }
+
+    #[test]
+    fn truncate_and_pad_by_display_width() {
+        assert_eq!(truncate("Macron", 10), "Macron");
+        assert_eq!(truncate("Macron", 4), "Mac…");
+        assert_eq!(truncate("習近平と会談", 6), "習近…");
+        assert_eq!(truncate("ab❤\u{fe0f}cd", 4), "ab…");
+        assert_eq!(truncate("abc", 0), "");
+        for max in 0..12 {
+            for s in [
+                "習近平と会談した",
+                "❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}x",
+                "مَرحبا بالعالم",
+            ] {
+                let t = truncate(s, max);
+                assert!(width(&t) <= max, "{t:?} at {max}");
+                assert_eq!(width(&pad(&t, max)), max, "{t:?} padded to {max}");
             }
         }
     }

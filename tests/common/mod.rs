@@ -242,6 +242,59 @@ pub fn comparison() -> Comparison {
     }
 }
 
+/// A three-way video call: France, Germany and Ukraine, one row each side
+/// spoke to, one only Ukraine did.
+pub fn three_party_comparison() -> Comparison {
+    let cells = |fr: &[&str], de: &[&str], ua: &[&str]| {
+        let mk = |v: &[&str], k: usize| -> Vec<Statement> {
+            v.iter()
+                .enumerate()
+                .map(|(i, t)| st(t, POLITICO, 10 * k + i))
+                .collect()
+        };
+        BTreeMap::from([
+            ("France".to_string(), mk(fr, 1)),
+            ("Germany".to_string(), mk(de, 2)),
+            ("Ukraine".to_string(), mk(ua, 3)),
+        ])
+    };
+    Comparison {
+        call: CallSummary {
+            id: "2022-06-16-macron-scholz-zelensky".into(),
+            date: date(2022, 6, 16),
+            medium: Medium::Video,
+            duration_minutes: Some(45),
+            participants: vec![
+                "Emmanuel Macron".into(),
+                "Olaf Scholz".into(),
+                "Volodymyr Zelensky".into(),
+            ],
+            parties: vec!["France".into(), "Germany".into(), "Ukraine".into()],
+            articles: vec![POLITICO.into()],
+        },
+        rows: vec![
+            Row {
+                topic: vec!["candidate status".into()],
+                cells: cells(
+                    &["Macron backed candidate status for Ukraine without delay."],
+                    &["Scholz said Germany supports candidate status."],
+                    &["Zelensky thanked both leaders for their historic support."],
+                ),
+                one_sided: false,
+            },
+            Row {
+                topic: vec!["air defence".into()],
+                cells: cells(
+                    &[],
+                    &[],
+                    &["Zelensky asked for modern air defence systems before winter."],
+                ),
+                one_sided: true,
+            },
+        ],
+    }
+}
+
 pub fn state() -> State {
     let mut s = State::new(summaries(), Keymap::default(), Theme::colour());
     update(

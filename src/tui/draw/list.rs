@@ -60,7 +60,8 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
     }
     let w = rows.width as usize;
     let show_date = w >= 40;
-    let source_w = if w >= 60 { (w / 5).min(18) } else { 0 };
+    // The source from a half-screen list on; below that the title needs it.
+    let source_w = if w >= 44 { (w / 5).clamp(8, 18) } else { 0 };
     let matcher = filter::matcher();
     let mut lines = Vec::new();
     for (k, &i) in state

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::state::{Pane, State};
-use super::wrap::width;
+pub use super::wrap::{pad, truncate};
 
 pub fn draw(state: &State, f: &mut Frame) {
     let full = f.area();
@@ -65,36 +65,6 @@ fn pane_block<'a>(state: &State, title: Vec<Span<'a>>, focused: bool) -> Block<'
         })
         .border_style(t.border(focused))
         .title(Line::from(title))
-}
-
-/// Cut `text` to `max` columns, ending with `…` when it was longer.
-pub fn truncate(text: &str, max: usize) -> String {
-    if width(text) <= max {
-        return text.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in text.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > max - 1 {
-            break;
-        }
-        w += cw;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// Pad with spaces to `w` columns.
-pub fn pad(text: &str, w: usize) -> String {
-    let have = width(text);
-    let mut s = text.to_string();
-    s.extend(std::iter::repeat_n(' ', w.saturating_sub(have)));
-    s
 }
 
 /// A placeholder sentence in the middle of an empty pane.

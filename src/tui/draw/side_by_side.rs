@@ -11,6 +11,7 @@ use super::{pad, pane_block, placeholder, truncate};
 use crate::tui::doc::{GridLine, Kind, clean};
 use crate::tui::layout;
 use crate::tui::state::{Pane, State};
+use crate::tui::wrap::width;
 
 pub fn draw(state: &State, f: &mut Frame, area: Rect) {
     let t = &state.theme;
@@ -42,11 +43,10 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
     let mut block = block;
     if let Some(s) = g.statements.get(c.cursor) {
         let from = format!(
-            " statement {}/{} · {} #{} ",
+            " statement {}/{} · {} ",
             c.cursor + 1,
             g.statements.len(),
-            clean(&s.article),
-            s.sentence
+            source_of(state, &s.article)
         );
         let room = (area.width as usize).saturating_sub(12);
         block = block.title_bottom(Line::from(Span::styled(
@@ -90,7 +90,20 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
     ];
     let mut names = Vec::new();
     let mut rule = String::new();
-    for (k, p) in g.columns.iter().enumerate() {
+    if g.stacked {
+        // No room for columns: name the parties, each cell says whose it is.
+        for (k, p) in g.columns.iter().enumerate() {
+            if k > 0 {
+                names.push(Span::styled(" · ", t.dim()));
+            }
+            names.push(Span::styled(
+                format!("▌{}", clean(p)),
+                t.party(p).add_modifier(Modifier::BOLD),
+            ));
+        }
+        rule = "─".repeat(iw);
+    }
+    for (k, p) in g.columns.iter().enumerate().filter(|_| !g.stacked) {
         if k > 0 {
             names.push(Span::styled(" │ ", t.dim()));
             rule.push_str("─┼─");
@@ -125,12 +138,26 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
     if body.height == 0 {
         return;
     }
+    // A statement's words: those only its side used in its party's colour,
+    // the one under the cursor marked while the pane has focus.
+    let style = |s: &crate::tui::doc::Span| {
+        let mut st = style_of(t, &s.kind, None);
+        if let Kind::Statement { idx, unique } = s.kind {
+            if let Some(r) = g.statements.get(idx).filter(|_| unique) {
+                st = st.patch(t.party(&r.party));
+            }
+            if idx == c.cursor && focused {
+                st = st.patch(t.current());
+            }
+        }
+        st
+    };
     let mut lines = Vec::new();
     for gl in g.lines.iter().skip(c.scroll).take(h) {
         match gl {
             GridLine::Full(l) => lines.push(Line::from(
                 l.iter()
-                    .map(|s| Span::styled(truncate(&s.text, iw), style_of(t, &s.kind, None)))
+                    .map(|s| Span::styled(s.text.clone(), style(s)))
                     .collect::<Vec<_>>(),
             )),
             GridLine::Columns(cols) => {
@@ -139,22 +166,12 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
                     if k > 0 {
                         spans.push(Span::styled(" │ ", t.dim()));
                     }
-                    let party = &g.columns[k];
                     let mut used = 0;
                     let mut selected = false;
                     for s in cell {
-                        let mut st = style_of(t, &s.kind, None);
-                        if let Kind::Statement { idx, unique } = s.kind {
-                            if unique {
-                                st = st.patch(t.party(party));
-                            }
-                            if idx == c.cursor && focused {
-                                st = st.patch(t.current());
-                                selected = true;
-                            }
-                        }
-                        used += crate::tui::wrap::width(&s.text);
-                        spans.push(Span::styled(s.text.clone(), st));
+                        selected |= matches!(s.kind, Kind::Statement { idx, .. } if idx == c.cursor && focused);
+                        used += width(&s.text);
+                        spans.push(Span::styled(s.text.clone(), style(s)));
                     }
                     let fill = cw.saturating_sub(used);
                     if fill > 0 && k + 1 < cols.len() {
@@ -167,4 +184,22 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
         }
     }
     f.render_widget(Paragraph::new(lines), body);
+}
+
+/// Where a statement comes from, as the list names it: source and date.
+fn source_of(state: &State, article: &str) -> String {
+    let Some(a) = state.articles.iter().find(|a| a.id == article) else {
+        return clean(article);
+    };
+    let mut parts = Vec::new();
+    if let Some(s) = &a.source {
+        parts.push(clean(s));
+    }
+    if let Some(d) = a.published {
+        parts.push(d.format("%-d %b %Y").to_string());
+    }
+    if parts.is_empty() {
+        parts.push(truncate(&clean(&a.title), 30));
+    }
+    parts.join(", ")
 }

@@ -103,13 +103,14 @@ fn hints(state: &State, room: usize) -> Vec<Span<'static>> {
             Action::Help,
             Action::Quit,
         ],
-        Pane::Compare => &[
+        Pane::Compare if has_statements(state) => &[
             Action::Open,
             Action::Next,
             Action::Back,
             Action::Help,
             Action::Quit,
         ],
+        Pane::Compare => &[Action::Back, Action::Help, Action::Quit],
     };
     let mut out = Vec::new();
     let mut used = 0;
@@ -130,4 +131,14 @@ fn hints(state: &State, room: usize) -> Vec<Span<'static>> {
         out.push(Span::styled(h, t.dim()));
     }
     out
+}
+
+/// Whether the side-by-side view has a statement to open or step to.
+fn has_statements(state: &State) -> bool {
+    state.compare.as_ref().is_some_and(|c| {
+        c.cmp
+            .rows
+            .iter()
+            .any(|r| r.cells.values().any(|v| !v.is_empty()))
+    })
 }
