@@ -7,295 +7,75 @@
 //! China's account. Offices, readouts and state media outrank what a leader
 //! is said to have said, so "Zelensky thanked Macron, the Elysée said" is
 //! France's. A sentence with no cue of its own may continue the account
-//! before it; background ("Russia has warned ...", "Zelensky recently said")
-//! is nobody's account of this call.
+//! before it; background ("Russia has warned ...", "Zelensky recently said",
+//! another day, another call) is nobody's account of this call. An article
+//! from a government's own state media is that government's account
+//! throughout, save what it credits to the other side's officials.
 
-use super::lexicon::{Lexicon, PartyId, Role};
+use chrono::NaiveDate;
+
+use super::dates;
+use super::lexicon::{Lexicon, PartyId, PersonId, Role};
 use super::mentions::{Kind, Mention, Parsed};
 use super::report;
 
+/// What attribution needs to know of the call and the article.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The call's parties and the people who spoke, in the same order.
+    pub parties: &'a [PartyId],
+    pub people: &'a [PersonId],
+    /// The day of the call and of publication, to tell other days apart.
+    pub date: Option<NaiveDate>,
+    pub published: Option<NaiveDate>,
+    /// The party whose state media published the article, if so.
+    pub outlet: Option<PartyId>,
+}
+
 /// Verbs and verb phrases of reported speech.
 const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "telling",
-    "stressed",
-    "stresses",
-    "stressing",
-    "urged",
-    "urges",
-    "urging",
-    "added",
-    "adds",
-    "adding",
-    "noted",
-    "noting",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "emphasises",
-    "emphasizing",
-    "emphasising",
-    "underlined",
-    "underlines",
-    "underscored",
-    "underscores",
-    "stated",
-    "declared",
-    "declares",
-    "assured",
-    "assures",
-    "insisted",
-    "insists",
-    "insisting",
-    "argued",
-    "argues",
-    "arguing",
-    "claimed",
-    "claims",
-    "claiming",
-    "warned",
-    "warns",
-    "warning",
-    "reiterated",
-    "reiterates",
-    "reiterating",
-    "expressed",
-    "expresses",
-    "expressing",
-    "voiced",
-    "confirmed",
-    "confirms",
-    "promised",
-    "promises",
-    "pledged",
-    "pledges",
-    "proposed",
-    "proposes",
-    "suggested",
-    "suggests",
-    "agreed",
-    "agree",
-    "agrees",
-    "accused",
-    "accuses",
-    "accusing",
-    "criticized",
-    "criticised",
-    "criticizes",
-    "criticises",
-    "condemned",
-    "condemns",
-    "welcomed",
-    "welcomes",
-    "thanked",
-    "thanks",
-    "informed",
-    "briefed",
-    "raised",
-    "raises",
-    "asked",
-    "asks",
-    "demanded",
-    "demands",
-    "requested",
-    "reaffirmed",
-    "reaffirms",
-    "recalled",
-    "explained",
-    "described",
-    "describes",
-    "mentioned",
-    "announced",
-    "announces",
-    "highlighted",
-    "highlights",
-    "acknowledged",
-    "admitted",
-    "denied",
-    "denies",
-    "rejected",
-    "rejects",
-    "invited",
-    "offered",
-    "vowed",
-    "vows",
-    "asserted",
-    "maintained",
-    "complained",
-    "conveyed",
-    "congratulated",
-    "reported",
-    "wrote",
-    "writes",
-    "hoped",
-    "hopes",
-    "expects",
-    "expected",
-    "voiced",
-    "outlined",
-    "presented",
-    "repeated",
-    "reassured",
-    "objected",
-    "signalled",
-    "signaled",
-    "appealed",
-    "pressed",
-    "cautioned",
-    "characterized",
-    "characterised",
-    "quoted",
-    "cited",
-    "continued",
-    "deplored",
-    "regretted",
-    "lamented",
+    "said", "says", "say", "saying", "told", "tells", "telling", "stressed", "stresses",
+    "stressing", "urged", "urges", "urging", "added", "adds", "adding", "noted", "noting",
+    "emphasized", "emphasised", "emphasizes", "emphasises", "emphasizing", "emphasising",
+    "underlined", "underlines", "underscored", "underscores", "stated", "declared", "declares",
+    "assured", "assures", "insisted", "insists", "insisting", "argued", "argues", "arguing",
+    "claimed", "claims", "claiming", "warned", "warns", "warning", "reiterated", "reiterates",
+    "reiterating", "expressed", "expresses", "expressing", "voiced", "confirmed", "confirms",
+    "promised", "promises", "pledged", "pledges", "proposed", "proposes", "suggested",
+    "suggests", "agreed", "agree", "agrees", "accused", "accuses", "accusing", "criticized",
+    "criticised", "criticizes", "criticises", "condemned", "condemns", "welcomed", "welcomes",
+    "thanked", "thanks", "informed", "briefed", "raised", "raises", "asked", "asks", "demanded",
+    "demands", "requested", "reaffirmed", "reaffirms", "recalled", "explained", "described",
+    "describes", "mentioned", "announced", "announces", "highlighted", "highlights",
+    "acknowledged", "admitted", "denied", "denies", "rejected", "rejects", "invited", "offered",
+    "vowed", "vows", "asserted", "complained", "conveyed", "congratulated", "reported", "wrote",
+    "writes", "hoped", "hopes", "outlined", "presented", "repeated", "reassured", "objected",
+    "signalled", "signaled", "appealed", "pressed", "cautioned", "characterized",
+    "characterised", "quoted", "cited", "deplored", "regretted", "lamented", "referred",
+    "replied", "responded", "posted", "tweeted", "remarked", "commented", "reaffirming",
+    "assessed", "briefing", "elaborated", "detailed", "recounted", "relayed",
 ];
 
 /// Verbs that may come before their source: "..., said the Elysée".
 const INVERTED: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "noted",
-    "stated",
-    "wrote",
-    "continued",
-    "stressed",
-    "reported",
+    "said", "says", "added", "noted", "stated", "wrote", "continued", "stressed", "reported",
+    "according",
 ];
 
 /// Words that may stand between a source and its verb: "Macron also
 /// said", "the Kremlin read aloud claimed", "Putin on Monday told".
 const GLUE: &[&str] = &[
-    "also",
-    "has",
-    "had",
-    "have",
-    "was",
-    "were",
-    "is",
-    "are",
-    "would",
-    "then",
-    "again",
-    "later",
-    "further",
-    "repeatedly",
-    "reportedly",
-    "himself",
-    "herself",
-    "itself",
-    "on",
-    "in",
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "its",
-    "their",
-    "for",
-    "part",
-    "separately",
-    "first",
-    "once",
-    "immediately",
-    "today",
-    "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "statement",
-    "readout",
-    "read",
-    "aloud",
-    "personally",
-    "directly",
-    "clearly",
-    "strongly",
-    "firmly",
-    "publicly",
-    "explicitly",
-    "allegedly",
-    "too",
-    "both",
-    "recently",
-    "earlier",
-    "previously",
-    "subsequently",
-    "reiterated",
-    "had",
-    "been",
-    "duly",
-    "briefly",
-    "openly",
-    "frankly",
-    "warmly",
-    "reportedly",
-    "all",
-    "during",
-    "call",
-    "conversation",
-    "talks",
-    "the",
-    "phone",
-    "telephone",
-    "which",
+    "also", "has", "had", "have", "was", "were", "is", "are", "would", "then", "again", "later",
+    "further", "repeatedly", "reportedly", "himself", "herself", "itself", "on", "in", "a", "an",
+    "the", "his", "her", "its", "their", "for", "part", "separately", "first", "once",
+    "immediately", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "night", "morning", "evening", "afternoon", "statement", "readout",
+    "read", "aloud", "personally", "directly", "clearly", "strongly", "firmly", "publicly",
+    "explicitly", "allegedly", "too", "both", "recently", "earlier", "previously",
+    "subsequently", "been", "duly", "briefly", "openly", "frankly", "warmly", "all", "during",
+    "call", "conversation", "talks", "phone", "telephone", "which", "reiterated", "had",
 ];
 
-/// Markers of another time or occasion than the call.
-const BACKGROUND: &[&[&str]] = &[
-    &["recently"],
-    &["earlier", "this"],
-    &["earlier", "in"],
-    &["last", "week"],
-    &["last", "month"],
-    &["last", "year"],
-    &["previously"],
-    &["in", "the", "past"],
-    &["ago"],
-    &["has", "long"],
-    &["have", "long"],
-    &["had", "long"],
-    &["has", "repeatedly"],
-    &["have", "repeatedly"],
-    &["has", "since"],
-    &["have", "since"],
-    &["has", "yet", "to"],
-    &["have", "yet", "to"],
-    &["in", "an", "interview"],
-    &["in", "a", "speech"],
-    &["in", "his", "speech"],
-    &["in", "her", "speech"],
-    &["at", "a", "news", "conference"],
-    &["at", "a", "press", "conference"],
-    &["on", "a", "visit"],
-    &["during", "a", "visit"],
-    &["during", "his", "visit"],
-    &["during", "her", "visit"],
-    &["at", "a", "summit"],
-    &["at", "the", "summit"],
-    &["since", "the", "start"],
-    &["since", "the", "launch"],
-    &["since", "the", "beginning"],
-    &["in", "an", "op-ed"],
-    &["has", "been"],
-    &["have", "been"],
-];
 
 /// Words that tie a sentence to this call.
 fn mentions_the_call(s: &Parsed) -> bool {
@@ -304,6 +84,9 @@ fn mentions_the_call(s: &Parsed) -> bool {
         || s.has(&["both", "leaders"])
         || s.has(&["the", "conversation"])
         || s.has(&["the", "talks"])
+        || s.has(&["the", "two", "presidents"])
+        || s.has(&["the", "two", "sides"])
+        || s.has(&["both", "sides"])
 }
 
 /// How much a source speaks for its government.
@@ -319,6 +102,7 @@ enum Strength {
 
 #[derive(Debug, Clone, Copy)]
 struct Source {
+    kind: Kind,
     party: Option<PartyId>,
     strength: Strength,
     /// Where the mention starts, and its verb or phrase.
@@ -328,8 +112,6 @@ struct Source {
     perfect: bool,
     /// In the tense of a report ("said", "told"), not a standing position ("insists").
     past: bool,
-    generic: bool,
-    pronoun: bool,
 }
 
 fn is_speech(s: &Parsed, i: usize) -> bool {
@@ -338,23 +120,23 @@ fn is_speech(s: &Parsed, i: usize) -> bool {
         return false;
     }
     let w = t.lower.as_str();
-    if w == "called" || w == "calls" || w == "call" || w == "calling" {
-        return matches!(s.word(i + 1), "for" | "on" | "upon");
+    match w {
+        // "called for", "called on"; "called the talks productive".
+        "called" | "calls" | "call" | "calling" => {
+            matches!(s.word(i + 1), "for" | "on" | "upon")
+                || (w == "called" && matches!(s.word(i + 1), "the" | "it" | "this" | "that") && matches!(s.word(i + 2), "conversation" | "call" | "talks" | "meeting" | "exchange" | "discussion" | "" ) )
+        }
+        "pointed" => s.word(i + 1) == "out",
+        "spoke" | "speaks" => s.word(i + 1) == "of",
+        _ => SPEECH.contains(&w),
     }
-    if w == "pointed" {
-        return s.word(i + 1) == "out";
-    }
-    if w == "spoke" {
-        return s.word(i + 1) == "of";
-    }
-    SPEECH.contains(&w)
 }
 
 fn strength(m: &Mention, lex: &Lexicon) -> Strength {
     match m.kind {
-        Kind::Office(_) | Kind::Media(_) | Kind::Generic => Strength::Official,
+        Kind::Office(_) | Kind::Media(_) | Kind::Generic(_) | Kind::Both | Kind::It => Strength::Official,
         Kind::Person(p) if lex.people[p].role == Role::Spokesperson => Strength::Official,
-        Kind::Person(_) | Kind::Role(..) | Kind::Pronoun => Strength::Person,
+        Kind::Person(_) | Kind::Role(..) | Kind::BareRole(_) | Kind::Pronoun => Strength::Person,
         Kind::Country(_) => Strength::Weak,
     }
 }
@@ -377,7 +159,32 @@ fn speaking_mentions(s: &Parsed) -> Vec<Mention> {
 }
 
 fn past_tense(w: &str) -> bool {
-    w.ends_with("ed") || matches!(w, "said" | "told" | "wrote" | "spoke" | "made" | "gave")
+    w.ends_with("ed") || matches!(w, "said" | "told" | "wrote" | "spoke" | "made" | "gave" | "according")
+}
+
+/// The tokens between a source and its verb are glue, or an aside set off by
+/// commas: "Xi, for his part, told", "The Kremlin, in its readout, said".
+fn joined(s: &Parsed, from: usize, verb: usize) -> bool {
+    if from == verb {
+        return true;
+    }
+    let glue = (from..verb).all(|j| {
+        GLUE.contains(&s.word(j)) && !(s.tokens[j].after_break && !matches!(s.word(j), "on" | "in"))
+    });
+    if glue {
+        return true;
+    }
+    // An aside: a break right after the source and right before the verb.
+    verb - from <= 8
+        && s.tokens[from].after_break
+        && s.tokens[verb].after_break
+        && (from + 1..verb).all(|j| !s.tokens[j].after_break && !s.tokens[j].quoted)
+}
+
+/// A speech verb in a conditional ("If the U.S. insists ...") reports nothing.
+fn conditional(s: &Parsed, v: usize) -> bool {
+    let clause_start = (0..=v).rev().find(|&j| j == 0 || s.tokens[j].after_break).unwrap_or(0);
+    matches!(s.word(clause_start), "if" | "unless" | "whether" | "should")
 }
 
 /// Every source of reported speech in a sentence, in order.
@@ -389,46 +196,42 @@ fn sources(s: &Parsed, lex: &Lexicon) -> Vec<Source> {
     let add = |out: &mut Vec<Source>, m: &Mention, verb: usize, strength: Strength| {
         let perfect = (m.end..verb).any(|k| matches!(s.word(k), "has" | "have"));
         out.push(Source {
+            kind: m.kind,
             party: m.party(lex),
             strength,
             at: m.start,
             verb,
             perfect,
-            past: past_tense(s.word(verb)) || s.word(verb) == "according",
-            generic: m.kind == Kind::Generic,
-            pronoun: m.kind == Kind::Pronoun,
+            past: past_tense(s.word(verb)),
         });
     };
     for v in 0..n {
-        // "according to the Kremlin", "according to a Chinese readout".
+        // "according to the Kremlin", "according to a statement by the Prime Minister's Office".
         if s.word(v) == "according" && s.word(v + 1) == "to" && !s.tokens[v].quoted {
-            if let Some((k, m)) = ms
+            let near: Vec<(usize, &Mention)> = ms
                 .iter()
                 .enumerate()
-                .find(|(_, m)| m.start > v + 1 && m.start <= v + 6)
-            {
+                .filter(|(_, m)| m.start > v + 1 && m.start <= v + 8 && !matches!(m.kind, Kind::Pronoun | Kind::It))
+                .collect();
+            // A named government first, then a generic office.
+            let pick = near
+                .iter()
+                .find(|(_, m)| m.party(lex).is_some())
+                .or_else(|| near.iter().find(|(_, m)| !matches!(m.kind, Kind::Generic("")) ))
+                .or(near.first());
+            if let Some(&(k, m)) = pick {
                 used[k] = true;
-                let st = strength(m, lex).max(Strength::Person);
-                let st = if matches!(m.kind, Kind::Country(_)) {
-                    Strength::Official
-                } else {
-                    st
-                };
-                add(&mut out, m, v, st);
+                add(&mut out, m, v, Strength::Official);
             }
             continue;
         }
-        if !is_speech(s, v) {
+        if !is_speech(s, v) || conditional(s, v) {
             continue;
         }
-        // The source before its verb, with only glue between.
+        // The source before its verb.
         let before = ms.iter().enumerate().rev().find(|(_, m)| m.end <= v);
         if let Some((k, m)) = before
-            && (m.end..v).all(|j| {
-                GLUE.contains(&s.word(j))
-                    && !(j > m.end && s.tokens[j].after_break && s.word(j) != "in")
-            })
-            && !(m.end < v && s.tokens[m.end].after_break && !matches!(s.word(m.end), "on" | "in"))
+            && joined(s, m.end, v)
         {
             if !used[k] {
                 used[k] = true;
@@ -451,7 +254,7 @@ fn sources(s: &Parsed, lex: &Lexicon) -> Vec<Source> {
     }
     // A readout or statement is an account wherever it stands.
     for (k, m) in ms.iter().enumerate() {
-        if m.document && !used[k] && !matches!(m.kind, Kind::Generic) {
+        if m.document && !used[k] && m.party(lex).is_some() {
             add(&mut out, m, m.end.saturating_sub(1), Strength::Official);
         }
     }
@@ -459,93 +262,135 @@ fn sources(s: &Parsed, lex: &Lexicon) -> Vec<Source> {
     out
 }
 
-/// Words of the sentence outside quotations.
-fn unquoted_has(s: &Parsed, words: &[&str]) -> bool {
-    (0..s.tokens.len()).any(|i| {
-        words.len() + i <= s.tokens.len()
-            && words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| s.tokens[i + k].lower == *w && !s.tokens[i + k].quoted)
-    })
-}
-
-fn background(s: &Parsed) -> bool {
-    BACKGROUND.iter().any(|b| unquoted_has(s, b))
+/// Another time than the call's: a background phrase, or a date that is
+/// not the call's day.
+fn elsewhere_in_time(s: &Parsed, ctx: &Context<'_>) -> bool {
+    if dates::other_time(s) {
+        return true;
+    }
+    let (Some(published), Some(day)) = (ctx.published, ctx.date) else {
+        return false;
+    };
+    dates::find(&s.tokens, published)
+        .iter()
+        .any(|f| !f.bounded && !s.tokens[f.at].quoted && (f.date - day).num_days().abs() >= 1)
+        || dates::other_month(&s.tokens, published)
 }
 
 /// A sentence that starts by turning away from what came before.
 fn turns_away(s: &Parsed) -> bool {
     matches!(
         s.word(0),
-        "however"
-            | "but"
-            | "meanwhile"
-            | "separately"
-            | "earlier"
-            | "since"
-            | "last"
-            | "in"
-            | "yet"
+        "however" | "but" | "meanwhile" | "separately" | "earlier" | "since" | "last" | "in" | "yet"
     )
 }
 
+/// The sentence is about someone's exchange with a third government's
+/// leader ("Modi told Zelensky ...", "Starmer later held a call with Biden"),
+/// not about this call.
+fn another_exchange(s: &Parsed, lex: &Lexicon, ctx: &Context<'_>) -> bool {
+    let outsider = |m: &Mention| match m.kind {
+        Kind::Person(p) => {
+            let person = &lex.people[p];
+            person.role != Role::Spokesperson && !ctx.parties.contains(&person.party)
+        }
+        _ => false,
+    };
+    let participants = s
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.kind, Kind::Person(p) if ctx.people.contains(&p)))
+        .count();
+    s.mentions.iter().enumerate().any(|(k, m)| {
+        outsider(m) && !m.quoted && {
+            let before = m.start.checked_sub(1).map(|j| s.word(j)).unwrap_or("");
+            let before2 = m.start.checked_sub(2).map(|j| s.word(j)).unwrap_or("");
+            let object = matches!(before, "with" | "told" | "to" | "called" | "phoned" | "and")
+                || matches!(before2, "with" | "told" | "called" | "phoned")
+                || (k > 0 && s.mentions[k - 1].end == m.start && matches!(s.mentions[k - 1].kind, Kind::Role(..)));
+            object && participants <= 1
+        }
+    })
+}
+
 /// The parties of the call whose account each sentence gives. `paragraph`
-/// holds each sentence's paragraph index; `parties` are the call's.
-pub fn attribute(
-    parsed: &[Parsed],
-    paragraph: &[usize],
-    parties: &[PartyId],
-    lex: &Lexicon,
-) -> Vec<Vec<PartyId>> {
+/// holds each sentence's paragraph index.
+pub fn attribute(parsed: &[Parsed], paragraph: &[usize], ctx: &Context<'_>, lex: &Lexicon) -> Vec<Vec<PartyId>> {
+    let parties = ctx.parties;
     let mut out: Vec<Vec<PartyId>> = vec![Vec::new(); parsed.len()];
     // Which government issued the last statement or readout: "the statement said" is theirs.
     let mut last_official: Option<PartyId> = None;
     // How many sentences an account has run on without a cue of its own.
     let mut carried = 0;
+    // Whether the sentence before was an office's account (a readout narrating both leaders).
+    let mut previous_official = false;
+    // The party whose participant holds a title: "the president", "the Prime Minister's Office".
+    let holder = |title: &str| -> Option<PartyId> {
+        let mut found = ctx.people.iter().filter(|&&p| title.is_empty() || lex.people[p].title == title);
+        let first = found.next()?;
+        found.next().is_none().then(|| lex.people[*first].party)
+    };
     for (i, s) in parsed.iter().enumerate() {
         let found = sources(s, lex);
-        let has_cue = !found.is_empty() || (0..s.tokens.len()).any(|k| is_speech(s, k));
+        let has_cue = !found.is_empty() || (0..s.tokens.len()).any(|k| is_speech(s, k) && !conditional(s, k));
         let same_paragraph = i > 0 && paragraph[i - 1] == paragraph[i];
-        let previous: &[PartyId] = if i > 0 { &out[i - 1] } else { &[] };
+        let previous: Vec<PartyId> = if i > 0 { out[i - 1].clone() } else { Vec::new() };
 
-        // Resolve generic offices and pronouns from context.
+        // Resolve generic offices, bare roles and pronouns from context.
         let in_sentence_official = found
             .iter()
-            .filter(|f| f.strength == Strength::Official && !f.generic)
+            .filter(|f| f.strength == Strength::Official && f.party.is_some())
             .find_map(|f| f.party.filter(|p| parties.contains(p)));
         let mut chosen: Vec<(PartyId, Source)> = Vec::new();
         for f in &found {
-            let party = if f.generic {
-                in_sentence_official.or(last_official)
-            } else if f.pronoun {
-                (previous.len() == 1 && (same_paragraph || i > 0)).then(|| previous[0])
-            } else {
-                f.party
+            let resolved: Vec<PartyId> = match f.kind {
+                Kind::Generic(title) => in_sentence_official
+                    .or_else(|| (!title.is_empty()).then(|| holder(title)).flatten())
+                    .or(last_official)
+                    .into_iter()
+                    .collect(),
+                Kind::BareRole(title) => holder(title).or_else(|| (previous.len() == 1).then(|| previous[0])).into_iter().collect(),
+                Kind::Pronoun => (previous.len() == 1).then(|| previous[0]).into_iter().collect(),
+                Kind::It => last_official.into_iter().collect(),
+                Kind::Both => parties.to_vec(),
+                _ => f.party.into_iter().collect(),
             };
-            if let Some(p) = party.filter(|p| parties.contains(p)) {
-                chosen.push((p, *f));
+            for p in resolved {
+                if parties.contains(&p) {
+                    chosen.push((p, *f));
+                }
             }
         }
         // Within a clause, a later person is what the first source reports:
         // in "Macron said Putin agreed" only Macron speaks.
         let mut kept: Vec<(PartyId, Source)> = Vec::new();
         for (p, f) in chosen {
-            let reported = kept.iter().any(|(_, k)| {
-                k.verb < f.at && !(k.verb + 1..=f.at).any(|j| s.tokens[j].after_break)
-            });
+            let reported = kept
+                .iter()
+                .any(|(_, k)| k.verb < f.at && !(k.verb + 1..=f.at).any(|j| s.tokens[j].after_break));
             if reported && f.strength < Strength::Official {
                 continue;
             }
             kept.push((p, f));
         }
+        // State media speak for their government, whoever they quote, save
+        // what they credit to the other side's own officials.
+        if let Some(outlet) = ctx.outlet.filter(|o| parties.contains(o)) {
+            let other_official = kept.iter().any(|(p, f)| *p != outlet && f.strength == Strength::Official);
+            if !other_official {
+                for (p, f) in &mut kept {
+                    if f.strength == Strength::Person {
+                        *p = outlet;
+                    }
+                }
+            }
+        }
         let top = kept.iter().map(|(_, f)| f.strength).max();
         let names_the_call = mentions_the_call(s);
         let names_other_participant = |speaker: PartyId| {
-            s.mentions.iter().any(|m| {
-                m.party(lex)
-                    .is_some_and(|p| p != speaker && parties.contains(&p))
-            })
+            s.mentions
+                .iter()
+                .any(|m| m.party(lex).is_some_and(|p| p != speaker && parties.contains(&p)))
         };
         let mut result: Vec<PartyId> = Vec::new();
         for (p, f) in &kept {
@@ -553,33 +398,30 @@ pub fn attribute(
                 continue;
             }
             // Standing positions and general statements are no account of the call.
-            if f.strength < Strength::Official
-                && f.perfect
-                && !names_the_call
-                && !names_other_participant(*p)
-            {
+            if f.perfect && !names_the_call && !names_other_participant(*p) {
                 continue;
             }
-            if f.strength == Strength::Weak
-                && !(f.past && (names_the_call || names_other_participant(*p)))
-            {
+            if f.strength == Strength::Weak && !(f.past && !f.perfect && (names_the_call || names_other_participant(*p))) {
                 continue;
             }
             if !result.contains(p) {
                 result.push(*p);
             }
         }
-        if background(s) && !names_the_call {
+        // A readout narrating what the leaders said goes on being that readout.
+        if top == Some(Strength::Person) && previous_official && same_paragraph && previous.len() == 1 {
+            result = previous.clone();
+        }
+        let elsewhere = elsewhere_in_time(s, ctx) && !names_the_call;
+        if elsewhere || another_exchange(s, lex, ctx) {
             result.clear();
         }
-        if result.is_empty()
+        let carries = result.is_empty()
             && !has_cue
-            && same_paragraph
-            && !previous.is_empty()
-            && carried < 2
-            && !background(s)
+            && !elsewhere
             && !turns_away(s)
-        {
+            && !another_exchange(s, lex, ctx);
+        if carries && same_paragraph && !previous.is_empty() && carried < 2 {
             // No cue of its own: it goes on with the account before it, unless
             // it names another government's office.
             let other_office = s.mentions.iter().any(|m| {
@@ -587,15 +429,22 @@ pub fn attribute(
                     && m.party(lex).is_some_and(|p| !previous.contains(&p))
             });
             if !other_office {
-                result = previous.to_vec();
+                result = previous.clone();
                 carried += 1;
             }
+        } else if carries
+            && let Some(outlet) = ctx.outlet.filter(|o| parties.contains(o))
+            && (names_the_call || s.mentions.iter().any(|m| matches!(m.kind, Kind::Person(p) if ctx.people.contains(&p))))
+        {
+            // State media's own narration of the call.
+            result = vec![outlet];
         } else {
             carried = 0;
         }
+        previous_official = top == Some(Strength::Official) && !result.is_empty();
         if let Some(p) = kept
             .iter()
-            .filter(|(_, f)| f.strength == Strength::Official && !f.generic)
+            .filter(|(_, f)| f.strength == Strength::Official && f.party.is_some())
             .map(|(p, _)| *p)
             .next_back()
         {
@@ -661,6 +510,17 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
     fn who(call: &[&str], sentences: &[&str]) -> Vec<Vec<String>> {
         let lex = Lexicon::from_toml(LEX, "").unwrap();
         let parties: Vec<PartyId> = call.iter().map(|c| lex.party_id(c).unwrap()).collect();
+        let people: Vec<PersonId> = parties
+            .iter()
+            .map(|&p| lex.office_holder(p, Role::Leader, "leader", None).unwrap())
+            .collect();
+        let ctx = Context {
+            parties: &parties,
+            people: &people,
+            date: None,
+            published: None,
+            outlet: None,
+        };
         let mut para = 0;
         let mut paragraph = Vec::new();
         let mut parsed = Vec::new();
@@ -672,7 +532,7 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
             paragraph.push(para);
             parsed.push(Parsed::new(s, &lex));
         }
-        attribute(&parsed, &paragraph, &parties, &lex)
+        attribute(&parsed, &paragraph, &ctx, &lex)
             .into_iter()
             .map(|ps| {
                 ps.into_iter()

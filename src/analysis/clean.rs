@@ -131,46 +131,16 @@ const FURNITURE_WORDS: &[&str] = &[
 
 /// Lines after which the article is over: related stories, feeds, comments.
 const END_MARKERS: &[&str] = &[
-    "related articles",
-    "related",
-    "related stories",
-    "related news",
-    "related posts",
-    "related content",
-    "read more",
-    "read also",
-    "see also",
-    "more news",
-    "more stories",
-    "more from",
-    "news feed",
-    "latest news",
-    "latest",
-    "most popular",
-    "most read",
-    "popular",
-    "trending",
-    "trending now",
-    "recommended",
-    "you may also like",
-    "you might also like",
-    "editors' picks",
-    "editor's picks",
-    "top stories",
-    "comments",
-    "tags",
-    "share this",
-    "share",
-    "what to read next",
-    "more on this story",
-    "in other news",
-    "also read",
-    "recommended stories",
-    "read next",
-    "latest stories",
-    "more in",
-    "don't miss",
+    "related articles", "related stories", "related news", "related posts", "related content",
+    "more news", "more stories", "more from", "news feed", "latest news", "latest", "most popular",
+    "most read", "popular", "trending", "trending now", "recommended", "you may also like",
+    "you might also like", "editors' picks", "editor's picks", "top stories", "comments",
+    "tags", "share this", "share", "what to read next", "more on this story", "in other news",
+    "recommended stories", "read next", "latest stories", "more in", "don't miss",
 ];
+
+/// Lines that open a box of links inside the article, which goes on after it.
+const LINK_BOX: &[&str] = &["read also", "read more", "see also", "also read", "related", "more on this"];
 
 fn stop_density(words: &[String]) -> f32 {
     if words.is_empty() {
@@ -235,6 +205,19 @@ fn is_time(line: &str) -> bool {
         && t.len() <= 5
         && t.contains(':')
         && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+}
+
+/// "15 NOV 2024, 19:10", "Updated at: 15 NOV 2024", "Published on 26/04/2023 - 16:20":
+/// a date stamp standing alone.
+fn is_date_stamp(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    let l = t.to_lowercase();
+    let dated = crate::ingest::find_date(t).is_some()
+        || t.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.' || c == '-'))
+            .any(|w| w.len() >= 8 && w.matches(['/', '.', '-']).count() == 2);
+    let stamp_words = ["updated", "published", "posted", "last modified", "first published"];
+    dated && words <= 10 && !ends_sentence(t) || (stamp_words.iter().any(|w| l.starts_with(w)) && words <= 12)
 }
 
 /// "By admin", "Posted by Jane Doe": a byline standing alone.
@@ -493,7 +476,7 @@ pub fn explain(title: &str, body: &str) -> Vec<Judged> {
             Some("a repeat")
         } else if is_url(&text) {
             Some("a web address")
-        } else if is_time(&text) {
+        } else if is_time(&text) || is_date_stamp(&text) {
             Some("a time stamp")
         } else if is_byline(&text) {
             Some("a byline")
@@ -577,12 +560,28 @@ fn mark_teasers(items: &mut [Block]) {
     }
 }
 
-/// Everything after a bare end marker goes, once the article has begun.
+/// Everything after a bare end marker goes, once the article has begun. A
+/// box of links inside the article ("Read also" and a few headlines) goes
+/// alone.
 fn cut_at_end_marker(items: &mut [Block]) {
     let mut good_chars = 0;
     let mut good_blocks = 0;
-    for i in 0..items.len() {
+    let mut i = 0;
+    while i < items.len() {
         let lower = fold(&items[i].text).to_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if LINK_BOX.contains(&bare) {
+            items[i].class = Class::Bad;
+            items[i].why = Some("a box of links to other stories");
+            i += 1;
+            // The headlines under it: lines that end no sentence.
+            while i < items.len() && !ends_sentence(&items[i].text) && items[i].text.chars().count() < 200 {
+                items[i].class = Class::Bad;
+                items[i].why = Some("a box of links to other stories");
+                i += 1;
+            }
+            continue;
+        }
         if is_end_marker(&lower) && good_blocks >= 2 && good_chars >= 200 {
             for b in &mut items[i..] {
                 b.class = Class::Bad;
@@ -594,6 +593,7 @@ fn cut_at_end_marker(items: &mut [Block]) {
             good_blocks += 1;
             good_chars += items[i].text.len();
         }
+        i += 1;
     }
 }
 

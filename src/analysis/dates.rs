@@ -100,6 +100,79 @@ fn month_day(published: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
     }
 }
 
+/// Phrases that put what a sentence says at another time than the call:
+/// "recently", "last week", "has long", "in an interview", "last spoke".
+pub const OTHER_TIME: &[&[&str]] = &[
+    &["recently"],
+    &["earlier", "this"],
+    &["earlier", "in"],
+    &["last", "week"],
+    &["last", "month"],
+    &["last", "year"],
+    &["previously"],
+    &["in", "the", "past"],
+    &["ago"],
+    &["has", "long"],
+    &["have", "long"],
+    &["had", "long"],
+    &["has", "repeatedly"],
+    &["have", "repeatedly"],
+    &["has", "since"],
+    &["have", "since"],
+    &["has", "yet", "to"],
+    &["have", "yet", "to"],
+    &["in", "an", "interview"],
+    &["in", "a", "speech"],
+    &["in", "his", "speech"],
+    &["in", "her", "speech"],
+    &["at", "a", "news", "conference"],
+    &["at", "a", "press", "conference"],
+    &["on", "a", "visit"],
+    &["during", "a", "visit"],
+    &["during", "his", "visit"],
+    &["during", "her", "visit"],
+    &["at", "a", "summit"],
+    &["at", "the", "summit"],
+    &["since", "the", "start"],
+    &["since", "the", "launch"],
+    &["since", "the", "beginning"],
+    &["in", "an", "op-ed"],
+    &["last", "spoke"],
+    &["last", "talked"],
+    &["previous", "call"],
+    &["last", "call"],
+    &["earlier", "call"],
+    &["is", "expected", "to"],
+    &["are", "expected", "to"],
+    &["will", "travel"],
+    &["plans", "to"],
+];
+
+/// The sentence, outside its quotations, has an [`OTHER_TIME`] phrase.
+pub fn other_time(s: &super::mentions::Parsed) -> bool {
+    let t = &s.tokens;
+    OTHER_TIME.iter().any(|w| {
+        (0..t.len()).any(|i| {
+            w.len() + i <= t.len() && w.iter().enumerate().all(|(k, x)| t[i + k].lower == *x && !t[i + k].quoted)
+        })
+    })
+}
+
+/// A month named as the time of something ("in March", "in early August",
+/// "last December") that is not the month of publication.
+pub fn other_month(tokens: &[Token], published: NaiveDate) -> bool {
+    (0..tokens.len()).any(|i| {
+        let t = &tokens[i];
+        let Some(m) = month(&t.lower).filter(|_| t.capital && !t.quoted) else {
+            return false;
+        };
+        let before = i.checked_sub(1).map(|j| tokens[j].lower.as_str()).unwrap_or("");
+        let next = tokens.get(i + 1).map(|x| x.lower.as_str()).unwrap_or("");
+        let timed = matches!(before, "in" | "early" | "mid" | "late" | "last" | "since" | "mid-");
+        timed && day_number(next).is_none() && m != published.month()
+    })
+}
+
 /// Every date expression in `tokens`, resolved against `published`.
 pub fn find(tokens: &[Token], published: NaiveDate) -> Vec<Found> {
     let mut out = Vec::new();
@@ -216,6 +289,15 @@ mod tests {
         assert_eq!(dates("on 16 February", d(2024, 3, 5)), [d(2024, 2, 16)]);
         assert_eq!(dates("on December 30", d(2024, 1, 2)), [d(2023, 12, 30)]);
         assert_eq!(dates("on March 7, 2021", d(2024, 1, 2)), [d(2021, 3, 7)]);
+    }
+
+    #[test]
+    fn another_month_is_told_apart() {
+        let other = |s: &str| other_month(&text::tokens(&text::fold(s)), d(2023, 9, 4));
+        assert!(other("The two men last spoke by phone in early August"));
+        assert!(!other("They spoke in September"));
+        assert!(!other("on August 2 they spoke"));
+        assert!(!other("May well happen"));
     }
 
     #[test]

@@ -21,10 +21,18 @@ pub enum Kind {
     /// The country or its capital: "Russia", "Moscow". A weak source.
     Country(PartyId),
     /// An office or document whose government the context tells: "the
-    /// presidential office", "the statement", "the readout".
-    Generic,
+    /// presidential office", "the statement", "the readout". The title it
+    /// names ("president", "prime minister") helps tell whose it is.
+    Generic(&'static str),
+    /// A person by bare role, "the president", "the prime minister": whoever
+    /// in the call holds that title.
+    BareRole(&'static str),
+    /// "Both sides", "the two sides": every party to the call.
+    Both,
     /// "he", "she": the speaker of the sentence before.
     Pronoun,
+    /// "it": the office that spoke last.
+    It,
 }
 
 /// One mention in a sentence's tokens.
@@ -45,7 +53,7 @@ impl Mention {
         match self.kind {
             Kind::Person(p) => Some(lex.people[p].party),
             Kind::Role(p, ..) | Kind::Office(p) | Kind::Media(p) | Kind::Country(p) => Some(p),
-            Kind::Generic | Kind::Pronoun => None,
+            Kind::Generic(_) | Kind::BareRole(_) | Kind::Both | Kind::Pronoun | Kind::It => None,
         }
     }
 }
@@ -104,6 +112,12 @@ const OFFICE_NOUNS: &[&[&str]] = &[
     &["state", "tv"],
     &["state", "news", "agency"],
     &["news", "agency"],
+    &["press", "service"],
+    &["press", "office"],
+    &["press", "secretary"],
+    &["communications", "directorate"],
+    &["directorate", "of", "communications"],
+    &["communications", "office"],
     &["government", "spokesman"],
     &["government", "spokeswoman"],
     &["government", "spokesperson"],
@@ -142,24 +156,55 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "communique",
 ];
 
-/// Offices and documents with no government named: context decides.
-const GENERIC: &[&[&str]] = &[
-    &["presidential", "office"],
-    &["president", "'s", "office"],
-    &["prime", "minister", "'s", "office"],
-    &["presidential", "press", "service"],
-    &["press", "service"],
-    &["foreign", "ministry"],
-    &["presidency"],
-    &["readout"],
-    &["statement"],
-    &["communique"],
-    &["ministry"],
-    &["palace"],
-    &["spokesman"],
-    &["spokeswoman"],
-    &["spokesperson"],
+/// Offices and documents with no government named: context decides, with
+/// the title they name as a hint.
+const GENERIC: &[(&[&str], &str)] = &[
+    (&["presidential", "office"], "president"),
+    (&["president", "'s", "office"], "president"),
+    (&["prime", "minister", "'s", "office"], "prime minister"),
+    (&["chancellor", "'s", "office"], "chancellor"),
+    (&["presidential", "press", "service"], "president"),
+    (&["presidential", "administration"], "president"),
+    (&["press", "service"], ""),
+    (&["press", "office"], ""),
+    (&["foreign", "ministry"], ""),
+    (&["presidency"], "president"),
+    (&["chancellery"], "chancellor"),
+    (&["readout"], ""),
+    (&["statement"], ""),
+    (&["communique"], ""),
+    (&["ministry"], ""),
+    (&["palace"], ""),
+    (&["spokesman"], ""),
+    (&["spokeswoman"], ""),
+    (&["spokesperson"], ""),
 ];
+
+/// Bare roles after "the": "the president said".
+const BARE_ROLES: &[(&[&str], &str)] = &[
+    (&["president"], "president"),
+    (&["prime", "minister"], "prime minister"),
+    (&["premier"], "prime minister"),
+    (&["chancellor"], "chancellor"),
+    (&["president-elect"], "president"),
+];
+
+/// "both sides", "the two sides", "both governments".
+const BOTH: &[&[&str]] = &[
+    &["both", "sides"],
+    &["the", "two", "sides"],
+    &["both", "governments"],
+    &["the", "two", "governments"],
+    &["both", "countries"],
+];
+
+fn longest_hint(tokens: &[Token], at: usize, table: &[(&[&str], &'static str)]) -> Option<(usize, &'static str)> {
+    table
+        .iter()
+        .filter(|(w, _)| starts_with(tokens, at, w))
+        .max_by_key(|(w, _)| w.len())
+        .map(|(w, h)| (w.len(), *h))
+}
 
 fn starts_with(tokens: &[Token], at: usize, words: &[&str]) -> bool {
     words.len() + at <= tokens.len()
@@ -193,11 +238,16 @@ fn is_document(tokens: &[Token], end: usize) -> bool {
 /// Every mention in `tokens`, in order. A person's office ("Macron's
 /// office") overlaps the person; nothing else overlaps.
 pub fn find(tokens: &[Token], lex: &Lexicon) -> Vec<Mention> {
-    find_in(tokens, lex, None)
+    find_in(tokens, lex, None, &Aliases::new())
 }
 
-/// [`find`], with people who share a name told apart by who served in `year`.
-pub fn find_in(tokens: &[Token], lex: &Lexicon, year: Option<i32>) -> Vec<Mention> {
+/// One-word names for people an article has named in full: after "Wang Yi"
+/// the article may say "Wang", which no lexicon can list safely.
+pub type Aliases = std::collections::HashMap<String, PersonId>;
+
+/// [`find`], with people who share a name told apart by who served in
+/// `year`, and the article's own short names for people.
+pub fn find_in(tokens: &[Token], lex: &Lexicon, year: Option<i32>, extra: &Aliases) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -292,25 +342,90 @@ pub fn find_in(tokens: &[Token], lex: &Lexicon, year: Option<i32>) -> Vec<Mentio
             }
         }
         let t = &tokens[i];
-        // "the statement", "the presidential office", "his office".
-        if matches!(
-            t.lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their"
-        ) && let Some(n) = longest(tokens, i + 1, GENERIC)
+        // Someone the article named in full, by one part of the name ("Wang").
+        if t.capital
+            && let Some(&id) = extra.get(&t.lower)
         {
-            push(&mut out, i, i + 1 + n, Kind::Generic);
+            push(&mut out, i, i + 1, Kind::Person(id));
+            i += 1;
+            continue;
+        }
+        if let Some(n) = BOTH.iter().filter(|w| starts_with(tokens, i, w)).map(|w| w.len()).max() {
+            push(&mut out, i, i + n, Kind::Both);
+            i += n;
+            continue;
+        }
+        // "the statement", "the presidential office", "his office".
+        let determiner = matches!(t.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their");
+        if determiner && let Some((n, hint)) = longest_hint(tokens, i + 1, GENERIC) {
+            push(&mut out, i, i + 1 + n, Kind::Generic(hint));
             i += 1 + n;
             continue;
         }
         if matches!(t.lower.as_str(), "his" | "her") && starts_with(tokens, i + 1, &["office"]) {
-            push(&mut out, i, i + 2, Kind::Generic);
+            push(&mut out, i, i + 2, Kind::Generic(""));
             i += 2;
             continue;
         }
-        if matches!(t.lower.as_str(), "he" | "she") {
-            push(&mut out, i, i + 1, Kind::Pronoun);
+        // "the president said", but not "the president of the EU Commission".
+        if t.lower == "the"
+            && let Some((n, hint)) = longest_hint(tokens, i + 1, BARE_ROLES)
+            && tokens.get(i + 1 + n).is_none_or(|x| x.lower != "of")
+        {
+            push(&mut out, i, i + 1 + n, Kind::BareRole(hint));
+            i += 1 + n;
+            continue;
+        }
+        match t.lower.as_str() {
+            "he" | "she" => push(&mut out, i, i + 1, Kind::Pronoun),
+            "it" => push(&mut out, i, i + 1, Kind::It),
+            _ => {}
         }
         i += 1;
+    }
+    out
+}
+
+/// Short names for the people an article names in full: the family name
+/// (the last word; both words of a short two-word name such as "Wang Yi",
+/// where the family name comes first). A word two people would share is
+/// nobody's.
+pub fn article_aliases(parsed: &[Parsed], lex: &Lexicon) -> Aliases {
+    let mut out = Aliases::new();
+    let mut clash: Vec<String> = Vec::new();
+    let mut seen: Vec<PersonId> = Vec::new();
+    for s in parsed {
+        for m in &s.mentions {
+            if let Kind::Person(p) = m.kind
+                && !seen.contains(&p)
+            {
+                seen.push(p);
+            }
+        }
+    }
+    for p in seen {
+        let (words, _) = super::text::phrase(&lex.people[p].name);
+        let mut parts: Vec<&String> = Vec::new();
+        if let Some(last) = words.last().filter(|w| w.len() >= 3) {
+            parts.push(last);
+        }
+        if words.len() == 2 && words.iter().all(|w| w.len() <= 5) && words[0].len() >= 2 {
+            parts.push(&words[0]);
+        }
+        for w in parts {
+            if lex.is_name_word(w) && !lex.people[p].name.to_lowercase().contains(w.as_str()) {
+                continue;
+            }
+            match out.get(w) {
+                Some(&q) if q != p => clash.push(w.clone()),
+                _ => {
+                    out.insert(w.clone(), p);
+                }
+            }
+        }
+    }
+    for w in clash {
+        out.remove(&w);
     }
     out
 }
@@ -332,11 +447,18 @@ impl Parsed {
     pub fn in_year(sentence: &str, lex: &Lexicon, year: Option<i32>) -> Parsed {
         let folded = super::text::fold(sentence);
         let tokens = super::text::tokens(&folded);
-        let mentions = find_in(&tokens, lex, year);
+        let mentions = find_in(&tokens, lex, year, &Aliases::new());
         Parsed {
             folded,
             tokens,
             mentions,
+        }
+    }
+
+    /// Read the mentions again with the article's own short names.
+    pub fn with_aliases(&mut self, lex: &Lexicon, year: Option<i32>, extra: &Aliases) {
+        if self.tokens.iter().any(|t| t.capital && extra.contains_key(&t.lower)) {
+            self.mentions = find_in(&self.tokens, lex, year, extra);
         }
     }
 
@@ -423,7 +545,7 @@ people = [{ name = "Vladimir Putin", aliases = ["Putin"], role = "president", fr
         let k = kinds("the statement said he agreed, the presidential office added");
         assert_eq!(
             k.iter().map(|k| k.1).collect::<Vec<_>>(),
-            [Kind::Generic, Kind::Pronoun, Kind::Generic]
+            [Kind::Generic(""), Kind::Pronoun, Kind::Generic("president")]
         );
     }
 

@@ -38,7 +38,7 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
     let paragraphs = clean::clean(&draft.title, &draft.body);
     let mut sentences = sentences::split(&paragraphs);
     let year = draft.published.map(|d| chrono::Datelike::year(&d));
-    let parsed: Vec<Parsed> = sentences
+    let mut parsed: Vec<Parsed> = sentences
         .iter()
         .map(|s| {
             if s.text.len() > MAX_SENTENCE {
@@ -48,11 +48,25 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
             }
         })
         .collect();
-    let title = Parsed::in_year(&draft.title, lexicon, year);
+    let mut title = Parsed::in_year(&draft.title, lexicon, year);
+    // "Wang Yi" named once is "Wang" after.
+    let aliases = mentions::article_aliases(&parsed, lexicon);
+    if !aliases.is_empty() {
+        for p in parsed.iter_mut().chain(std::iter::once(&mut title)) {
+            p.with_aliases(lexicon, year, &aliases);
+        }
+    }
     let found = report::find(&title, &parsed, draft.published, lexicon);
     if let Some(f) = &found {
         let paragraph: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
-        let parties = accounts::attribute(&parsed, &paragraph, &f.parties, lexicon);
+        let ctx = accounts::Context {
+            parties: &f.parties,
+            people: &f.people,
+            date: f.report.date,
+            published: draft.published,
+            outlet: draft.source.as_deref().and_then(|s| outlet(s, lexicon)),
+        };
+        let parties = accounts::attribute(&parsed, &paragraph, &ctx, lexicon);
         for (s, ps) in sentences.iter_mut().zip(parties) {
             s.parties = ps
                 .into_iter()
@@ -66,4 +80,14 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
         sentences,
         call: found.map(|f| f.report),
     }
+}
+
+/// The government whose state media `source` names, if it does: "Xinhua",
+/// "TASS Russian News Agency".
+fn outlet(source: &str, lexicon: &Lexicon) -> Option<lexicon::PartyId> {
+    let tokens = text::tokens(&text::fold(source));
+    lexicon.matches(&tokens).into_iter().find_map(|m| match m.entity {
+        lexicon::Entity::Media(p) => Some(p),
+        _ => None,
+    })
 }

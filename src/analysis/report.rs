@@ -60,6 +60,14 @@ const PLANNED: &[&[&str]] = &[
     &["upcoming"],
     &["next", "week"],
     &["proposed", "a"],
+    &["would", "speak"],
+    &["to", "speak"],
+    &["being", "prepared"],
+    &["preparing"],
+    &["is", "due"],
+    &["are", "due"],
+    &["future"],
+    &["next"],
 ];
 
 /// Gatherings that a video link joins: no bilateral call.
@@ -79,9 +87,12 @@ pub fn call_words(s: &Parsed) -> CallWords {
     let mut medium = None;
     let mut video_link = false;
     let n = s.tokens.len();
+    // Where call words stand, to see whether a plan comes just before them.
+    let mut at: Vec<usize> = Vec::new();
     for i in 0..n {
         let w = s.word(i);
         let next = s.word(i + 1);
+        let before = cue;
         match w {
             "phone" | "telephone" | "phoned" | "telephoned" | "phones" | "telephonic" => {
                 cue = Cue::Strong;
@@ -129,6 +140,9 @@ pub fn call_words(s: &Parsed) -> CallWords {
             "counterpart" | "counterparts" | "talks" => cue = cue.max(Cue::Weak),
             _ => {}
         }
+        if cue == Cue::Strong && before != Cue::Strong || matches!(w, "call" | "calls" | "conversation" | "phone" | "telephone" | "video") {
+            at.push(i);
+        }
     }
     // "took part in the meeting by videoconference": a gathering, not a call.
     if video_link
@@ -140,10 +154,45 @@ pub fn call_words(s: &Parsed) -> CallWords {
         cue = Cue::None;
         medium = None;
     }
-    if cue > Cue::None && PLANNED.iter().any(|p| s.has(p)) {
+    // "will hold a video call", "invited ... to participate in a video call":
+    // a plan stands a few words before every call word.
+    let planned_before = |c: usize| {
+        (c.saturating_sub(7)..c).any(|j| PLANNED.iter().any(|p| p.len() + j <= c && p.iter().enumerate().all(|(k, w)| s.word(j + k) == *w)))
+    };
+    if cue > Cue::None && !at.is_empty() && at.iter().all(|&c| planned_before(c)) {
+        cue = Cue::None;
+    }
+    // Another time than this call's: "last spoke by phone in March".
+    if cue > Cue::None && dates::other_time(s) {
         cue = Cue::None;
     }
     CallWords { cue, medium }
+}
+
+/// Words of a meeting in person.
+fn in_person(s: &Parsed) -> bool {
+    const WORDS: &[&[&str]] = &[
+        &["state", "visit"],
+        &["visit"],
+        &["visits"],
+        &["visiting"],
+        &["met"],
+        &["meets", "with"],
+        &["summit"],
+        &["conference"],
+        &["hosted"],
+        &["hosts"],
+        &["in", "person"],
+        &["in-person"],
+        &["sidelines"],
+        &["trip"],
+        &["arrived", "in"],
+    ];
+    WORDS.iter().any(|w| s.has(w))
+        || (0..s.tokens.len()).any(|i| {
+            // "talks in Sochi", "met in Beijing".
+            matches!(s.word(i), "talks" | "meeting" | "met") && s.word(i + 1) == "in" && s.tokens.get(i + 2).is_some_and(|t| t.capital)
+        })
 }
 
 /// The people of a sentence who can take part in a call: named people and
@@ -189,6 +238,11 @@ pub fn find(
     let all: Vec<&Parsed> = std::iter::once(title).chain(body).collect();
     let words: Vec<CallWords> = all.iter().map(|s| call_words(s)).collect();
     if !words.iter().any(CallWords::strong) {
+        return None;
+    }
+    // A visit, a summit or talks in a city, and no call in the headline or lede.
+    let head = &all[..all.len().min(2)];
+    if head.iter().any(|s| in_person(s)) && !words[..head.len()].iter().any(CallWords::strong) {
         return None;
     }
     // Everyone the article names, most named first: who "the French leader" is.

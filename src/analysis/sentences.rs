@@ -23,7 +23,7 @@ pub fn split(paragraphs: &[String]) -> Vec<Sentence> {
 /// Byte ranges of the sentences of one paragraph, trimmed of spaces.
 pub fn ranges(paragraph: &str) -> Vec<(usize, usize)> {
     let base = paragraph.as_ptr() as usize;
-    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
     for piece in sentencex::segment("en", paragraph) {
         let trimmed = piece.trim();
         if trimmed.is_empty() {
@@ -35,12 +35,24 @@ pub fn ranges(paragraph: &str) -> Vec<(usize, usize)> {
         if end > paragraph.len() || !paragraph.is_char_boundary(start) {
             continue;
         }
-        // A lone closing quote or bracket belongs to the sentence before.
-        if let Some(last) = out.last_mut()
-            && trimmed.chars().all(|c| !c.is_alphanumeric())
-        {
-            last.1 = end;
-            continue;
+        pieces.extend(split_quoted(paragraph, start, end));
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in pieces {
+        let text = &paragraph[start..end];
+        if let Some(last) = out.last_mut() {
+            let before = &paragraph[last.0..last.1];
+            // A lone closing quote or bracket belongs to the sentence before;
+            // so does the rest of an initialism ("China-U." + "S. relations")
+            // and whatever follows a dateline ("MOSCOW, November 15." "/TASS/.").
+            if text.chars().all(|c| !c.is_alphanumeric())
+                || ends_with_initial(before) && starts_with_initial(text)
+                || is_dateline(before)
+                || starts_lowercase(text)
+            {
+                last.1 = end;
+                continue;
+            }
         }
         out.push((start, end));
     }
@@ -49,6 +61,81 @@ pub fn ranges(paragraph: &str) -> Vec<(usize, usize)> {
         out.push((start, paragraph.trim_end().len()));
     }
     out
+}
+
+/// `... U.` : a single capital and a dot close the piece.
+fn ends_with_initial(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 2 && b[b.len() - 1] == b'.' && b[b.len() - 2].is_ascii_uppercase() && (b.len() == 2 || !b[b.len() - 3].is_ascii_alphabetic())
+}
+
+/// `S. relations ...`, `K. ...`: the piece opens with a capital and a dot.
+fn starts_with_initial(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// "MOSCOW, November 15.", "/TASS/.", "WASHINGTON (Reuters) -": a place and
+/// date or an agency before the story proper.
+fn is_dateline(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    let first = words[0].trim_matches(|c: char| !c.is_alphabetic());
+    let caps = first.len() >= 3 && first.chars().all(|c| c.is_uppercase());
+    let agency = s.starts_with('/') || (s.starts_with('(') && s.contains(')'));
+    caps || agency
+}
+
+/// Inside a quotation the segmenter keeps sentences together; news gold and
+/// readers split them: `"We agree. We will go on," Xi said.` is two.
+fn split_quoted(p: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let text = &p[start..end];
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut depth = false;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        match c {
+            '\u{201c}' => depth = true,
+            '\u{201d}' => depth = false,
+            '"' => depth = !depth,
+            '.' | '!' | '?' if depth => {
+                // ". " then a capital, with at least three words on each side.
+                let next = chars.get(k + 1).map(|x| x.1);
+                let after = chars.get(k + 2).map(|x| x.1);
+                if next == Some(' ')
+                    && after.is_some_and(char::is_uppercase)
+                    && text[from..i].split_whitespace().count() >= 3
+                    && text[i..].split_whitespace().count() >= 4
+                    && !ends_with_initial(&text[from..=i])
+                    && !is_abbreviation(&text[from..=i])
+                {
+                    out.push((start + from, start + i + 1));
+                    from = i + 2;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push((start + from, end));
+    out
+}
+
+/// "Mr.", "Dr.", "St.", "No.", "Feb.": a dot that ends no sentence.
+fn is_abbreviation(piece: &str) -> bool {
+    const ABBR: &[&str] = &[
+        "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.",
+        "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Jr.",
+        "Sr.", "Prof.", "vs.", "etc.", "Inc.", "Co.",
+    ];
+    let last = piece.split_whitespace().next_back().unwrap_or("");
+    ABBR.iter().any(|a| last.ends_with(a))
 }
 
 #[cfg(test)]
@@ -97,6 +184,22 @@ mod tests {
                 "J. F. Kennedy met 3.5 million people.",
                 "The talks lasted 2.5 hours — a record."
             ]
+        );
+    }
+
+    #[test]
+    fn initialisms_datelines_and_quotes() {
+        assert_eq!(
+            texts("Xi stressed China-U.S. relations, CCTV reported. Biden agreed."),
+            ["Xi stressed China-U.S. relations, CCTV reported.", "Biden agreed."]
+        );
+        assert_eq!(
+            texts("MOSCOW, November 15. /TASS/. Putin held a telephone conversation with Scholz."),
+            ["MOSCOW, November 15. /TASS/. Putin held a telephone conversation with Scholz."]
+        );
+        assert_eq!(
+            texts("“China has always stood on the side of peace. Its core stance is to promote peace talks,” Xi said."),
+            ["“China has always stood on the side of peace.", "Its core stance is to promote peace talks,” Xi said."]
         );
     }
 

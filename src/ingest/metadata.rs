@@ -13,6 +13,9 @@ pub fn sniff(draft: &mut Draft) {
         draft.title = title;
         draft.source = Some(source);
     }
+    if draft.source.is_none() {
+        draft.source = draft.body.lines().filter(|l| !l.trim().is_empty()).take(12).find_map(dateline_agency);
+    }
     let mut kept = Vec::new();
     for line in draft.body.lines() {
         let t = line.trim();
@@ -53,6 +56,38 @@ pub fn split_source_suffix(title: &str) -> Option<(String, String)> {
         }
     }
     None
+}
+
+/// The agency of a dateline: "BEIJING, April 2 (Xinhua) --", "MOSCOW,
+/// November 15. /TASS/.", "WASHINGTON (Reuters) -".
+pub fn dateline_agency(line: &str) -> Option<String> {
+    let t = line.trim();
+    let head: String = t.chars().take(80).collect();
+    if !t.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    let first = head.split([',', ' ', '(']).next().unwrap_or("");
+    if first.len() < 3 || !first.chars().all(|c| c.is_uppercase() || c == '-' || c == '.') {
+        return None;
+    }
+    // "/TASS/."
+    if let Some(a) = head.find(" /") {
+        let rest = &head[a + 2..];
+        if let Some(b) = rest.find('/') {
+            let name = &rest[..b];
+            if (2..=20).contains(&name.len()) && name.chars().all(|c| c.is_alphanumeric() || c == ' ') {
+                return Some(name.to_string());
+            }
+        }
+    }
+    // "(Xinhua) --", "(Reuters) -", "(AP) —".
+    let open = head.find('(')?;
+    let close = open + head[open..].find(')')?;
+    let name = head[open + 1..close].trim();
+    let after = head[close + 1..].trim_start();
+    let words = name.split_whitespace().count();
+    let dash = after.starts_with('-') || after.starts_with('\u{2014}') || after.starts_with('\u{2013}');
+    (dash && (1..=3).contains(&words) && name.chars().next().is_some_and(char::is_uppercase)).then(|| name.to_string())
 }
 
 /// A line that starts with a URL: the page's address, as aggregators print it.
@@ -163,8 +198,8 @@ pub fn find_date(text: &str) -> Option<(usize, NaiveDate)> {
         {
             return Some((at, date));
         }
-        if w.len() >= 10
-            && let Ok(date) = NaiveDate::parse_from_str(&w[..10], "%Y-%m-%d")
+        if let Some(head) = w.get(..10)
+            && let Ok(date) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
         {
             return Some((at, date));
         }
@@ -201,6 +236,15 @@ mod tests {
     }
 
     #[test]
+    fn datelines_name_their_agency() {
+        assert_eq!(dateline_agency("BEIJING, April 2 (Xinhua) -- Chinese President Xi Jinping on Tuesday").as_deref(), Some("Xinhua"));
+        assert_eq!(dateline_agency("MOSCOW, November 15. /TASS/. Russian President").as_deref(), Some("TASS"));
+        assert_eq!(dateline_agency("WASHINGTON (Reuters) - President Joe Biden").as_deref(), Some("Reuters"));
+        assert_eq!(dateline_agency("PARIS — French President Emmanuel Macron (right)"), None);
+        assert_eq!(dateline_agency("The talks (held in Geneva) - a first"), None);
+    }
+
+    #[test]
     fn url_lines_become_the_url_without_tracking() {
         let mut d = Draft {
             title: "T".into(),
@@ -225,5 +269,7 @@ mod tests {
             d(2024, 2, 16)
         );
         assert_eq!(find_date("May the force"), None);
+        // A word of ten bytes that cuts a character in two.
+        assert_eq!(find_date("the president’s office"), None);
     }
 }

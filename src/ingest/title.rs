@@ -17,7 +17,7 @@ pub fn read_plain(text: &str) -> Draft {
             ..Draft::default()
         };
     };
-    let title = headline_text(lines[title_at].trim());
+    let (title, agency) = headline_and_agency(lines[title_at].trim());
     // The body is everything but the headline and its repeats right after it.
     let mut body = Vec::with_capacity(lines.len());
     let mut at_top = true;
@@ -38,6 +38,7 @@ pub fn read_plain(text: &str) -> Draft {
     }
     Draft {
         title,
+        source: agency,
         body: body.join("\n"),
         ..Draft::default()
     }
@@ -46,6 +47,12 @@ pub fn read_plain(text: &str) -> Draft {
 /// The headline a line holds: unglued, and without a "| Section | Site" tail
 /// or a glued "-Agency" tail (the source suffix " – POLITICO" is metadata's).
 fn headline_text(line: &str) -> String {
+    headline_and_agency(line).0
+}
+
+/// [`headline_text`], and the agency a glued tail names ("...talks-Xinhua").
+fn headline_and_agency(line: &str) -> (String, Option<String>) {
+    let mut agency = None;
     let mut t = unglue(line).trim().to_string();
     if t.matches(" | ").count() >= 2
         && let Some((head, _)) = t.split_once(" | ")
@@ -63,10 +70,11 @@ fn headline_text(line: &str) -> String {
             && word_before.chars().all(|c| c.is_lowercase())
             && head.split_whitespace().count() >= 3
         {
+            agency = Some(tail.to_string());
             t = head.trim().to_string();
         }
     }
-    t
+    (t, agency)
 }
 
 /// A headline printed twice with nothing between ("TitleTitle" or "Title Title").
@@ -198,7 +206,10 @@ fn find_title(lines: &[&str]) -> Option<usize> {
     let best = (0..head.len())
         .map(|k| (headline_score(lines, &head, k), k))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?;
-    Some(if best.0 > -2.0 { head[best.1] } else { first })
+    if best.0 > -2.0 {
+        return Some(head[best.1]);
+    }
+    Some(head.iter().copied().find(|&i| !looks_like_furniture(lines[i])).unwrap_or(first))
 }
 
 /// Navigation, membership appeals and editing links printed above a headline.
