@@ -34,48 +34,254 @@ pub struct Context<'a> {
 
 /// Verbs and verb phrases of reported speech.
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "telling", "stressed", "stresses",
-    "stressing", "urged", "urges", "urging", "added", "adds", "adding", "noted", "noting",
-    "emphasized", "emphasised", "emphasizes", "emphasises", "emphasizing", "emphasising",
-    "underlined", "underlines", "underscored", "underscores", "stated", "declared", "declares",
-    "assured", "assures", "insisted", "insists", "insisting", "argued", "argues", "arguing",
-    "claimed", "claims", "claiming", "warned", "warns", "warning", "reiterated", "reiterates",
-    "reiterating", "expressed", "expresses", "expressing", "voiced", "confirmed", "confirms",
-    "promised", "promises", "pledged", "pledges", "proposed", "proposes", "suggested",
-    "suggests", "agreed", "agree", "agrees", "accused", "accuses", "accusing", "criticized",
-    "criticised", "criticizes", "criticises", "condemned", "condemns", "welcomed", "welcomes",
-    "thanked", "thanks", "informed", "briefed", "raised", "raises", "asked", "asks", "demanded",
-    "demands", "requested", "reaffirmed", "reaffirms", "recalled", "explained", "described",
-    "describes", "mentioned", "announced", "announces", "highlighted", "highlights",
-    "acknowledged", "admitted", "denied", "denies", "rejected", "rejects", "invited", "offered",
-    "vowed", "vows", "asserted", "complained", "conveyed", "congratulated", "reported", "wrote",
-    "writes", "hoped", "hopes", "outlined", "presented", "repeated", "reassured", "objected",
-    "signalled", "signaled", "appealed", "pressed", "cautioned", "characterized",
-    "characterised", "quoted", "cited", "deplored", "regretted", "lamented", "referred",
-    "replied", "responded", "posted", "tweeted", "remarked", "commented", "reaffirming",
-    "assessed", "briefing", "elaborated", "detailed", "recounted", "relayed",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "stressed",
+    "stresses",
+    "stressing",
+    "urged",
+    "urges",
+    "urging",
+    "added",
+    "adds",
+    "adding",
+    "noted",
+    "noting",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "emphasizing",
+    "emphasising",
+    "underlined",
+    "underlines",
+    "underscored",
+    "underscores",
+    "stated",
+    "declared",
+    "declares",
+    "assured",
+    "assures",
+    "insisted",
+    "insists",
+    "insisting",
+    "argued",
+    "argues",
+    "arguing",
+    "claimed",
+    "claims",
+    "claiming",
+    "warned",
+    "warns",
+    "warning",
+    "reiterated",
+    "reiterates",
+    "reiterating",
+    "expressed",
+    "expresses",
+    "expressing",
+    "voiced",
+    "confirmed",
+    "confirms",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+    "proposed",
+    "proposes",
+    "suggested",
+    "suggests",
+    "agreed",
+    "agree",
+    "agrees",
+    "accused",
+    "accuses",
+    "accusing",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "criticises",
+    "condemned",
+    "condemns",
+    "welcomed",
+    "welcomes",
+    "thanked",
+    "thanks",
+    "informed",
+    "briefed",
+    "raised",
+    "raises",
+    "asked",
+    "asks",
+    "demanded",
+    "demands",
+    "requested",
+    "reaffirmed",
+    "reaffirms",
+    "recalled",
+    "explained",
+    "described",
+    "describes",
+    "mentioned",
+    "announced",
+    "announces",
+    "highlighted",
+    "highlights",
+    "acknowledged",
+    "admitted",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "invited",
+    "offered",
+    "vowed",
+    "vows",
+    "asserted",
+    "complained",
+    "conveyed",
+    "congratulated",
+    "reported",
+    "wrote",
+    "writes",
+    "hoped",
+    "hopes",
+    "outlined",
+    "presented",
+    "repeated",
+    "reassured",
+    "objected",
+    "signalled",
+    "signaled",
+    "appealed",
+    "pressed",
+    "cautioned",
+    "characterized",
+    "characterised",
+    "quoted",
+    "cited",
+    "deplored",
+    "regretted",
+    "lamented",
+    "referred",
+    "replied",
+    "responded",
+    "posted",
+    "tweeted",
+    "remarked",
+    "commented",
+    "reaffirming",
+    "assessed",
+    "briefing",
+    "elaborated",
+    "detailed",
+    "recounted",
+    "relayed",
 ];
 
 /// Verbs that may come before their source: "..., said the Elysée".
 const INVERTED: &[&str] = &[
-    "said", "says", "added", "noted", "stated", "wrote", "continued", "stressed", "reported",
+    "said",
+    "says",
+    "added",
+    "noted",
+    "stated",
+    "wrote",
+    "continued",
+    "stressed",
+    "reported",
     "according",
 ];
 
 /// Words that may stand between a source and its verb: "Macron also
 /// said", "the Kremlin read aloud claimed", "Putin on Monday told".
 const GLUE: &[&str] = &[
-    "also", "has", "had", "have", "was", "were", "is", "are", "would", "then", "again", "later",
-    "further", "repeatedly", "reportedly", "himself", "herself", "itself", "on", "in", "a", "an",
-    "the", "his", "her", "its", "their", "for", "part", "separately", "first", "once",
-    "immediately", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "night", "morning", "evening", "afternoon", "statement", "readout",
-    "read", "aloud", "personally", "directly", "clearly", "strongly", "firmly", "publicly",
-    "explicitly", "allegedly", "too", "both", "recently", "earlier", "previously",
-    "subsequently", "been", "duly", "briefly", "openly", "frankly", "warmly", "all", "during",
-    "call", "conversation", "talks", "phone", "telephone", "which", "reiterated", "had",
+    "also",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "would",
+    "then",
+    "again",
+    "later",
+    "further",
+    "repeatedly",
+    "reportedly",
+    "himself",
+    "herself",
+    "itself",
+    "on",
+    "in",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "its",
+    "their",
+    "for",
+    "part",
+    "separately",
+    "first",
+    "once",
+    "immediately",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "statement",
+    "readout",
+    "read",
+    "aloud",
+    "personally",
+    "directly",
+    "clearly",
+    "strongly",
+    "firmly",
+    "publicly",
+    "explicitly",
+    "allegedly",
+    "too",
+    "both",
+    "recently",
+    "earlier",
+    "previously",
+    "subsequently",
+    "been",
+    "duly",
+    "briefly",
+    "openly",
+    "frankly",
+    "warmly",
+    "all",
+    "during",
+    "call",
+    "conversation",
+    "talks",
+    "phone",
+    "telephone",
+    "which",
+    "reiterated",
+    "had",
 ];
-
 
 /// Words that tie a sentence to this call.
 fn mentions_the_call(s: &Parsed) -> bool {
@@ -124,7 +330,18 @@ fn is_speech(s: &Parsed, i: usize) -> bool {
         // "called for", "called on"; "called the talks productive".
         "called" | "calls" | "call" | "calling" => {
             matches!(s.word(i + 1), "for" | "on" | "upon")
-                || (w == "called" && matches!(s.word(i + 1), "the" | "it" | "this" | "that") && matches!(s.word(i + 2), "conversation" | "call" | "talks" | "meeting" | "exchange" | "discussion" | "" ) )
+                || (w == "called"
+                    && matches!(s.word(i + 1), "the" | "it" | "this" | "that")
+                    && matches!(
+                        s.word(i + 2),
+                        "conversation"
+                            | "call"
+                            | "talks"
+                            | "meeting"
+                            | "exchange"
+                            | "discussion"
+                            | ""
+                    ))
         }
         "pointed" => s.word(i + 1) == "out",
         "spoke" | "speaks" => s.word(i + 1) == "of",
@@ -134,7 +351,9 @@ fn is_speech(s: &Parsed, i: usize) -> bool {
 
 fn strength(m: &Mention, lex: &Lexicon) -> Strength {
     match m.kind {
-        Kind::Office(_) | Kind::Media(_) | Kind::Generic(_) | Kind::Both | Kind::It => Strength::Official,
+        Kind::Office(_) | Kind::Media(_) | Kind::Generic(_) | Kind::Both | Kind::It => {
+            Strength::Official
+        }
         Kind::Person(p) if lex.people[p].role == Role::Spokesperson => Strength::Official,
         Kind::Person(_) | Kind::Role(..) | Kind::BareRole(_) | Kind::Pronoun => Strength::Person,
         Kind::Country(_) => Strength::Weak,
@@ -159,7 +378,11 @@ fn speaking_mentions(s: &Parsed) -> Vec<Mention> {
 }
 
 fn past_tense(w: &str) -> bool {
-    w.ends_with("ed") || matches!(w, "said" | "told" | "wrote" | "spoke" | "made" | "gave" | "according")
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "said" | "told" | "wrote" | "spoke" | "made" | "gave" | "according"
+        )
 }
 
 /// The tokens between a source and its verb are glue, or an aside set off by
@@ -183,7 +406,10 @@ fn joined(s: &Parsed, from: usize, verb: usize) -> bool {
 
 /// A speech verb in a conditional ("If the U.S. insists ...") reports nothing.
 fn conditional(s: &Parsed, v: usize) -> bool {
-    let clause_start = (0..=v).rev().find(|&j| j == 0 || s.tokens[j].after_break).unwrap_or(0);
+    let clause_start = (0..=v)
+        .rev()
+        .find(|&j| j == 0 || s.tokens[j].after_break)
+        .unwrap_or(0);
     matches!(s.word(clause_start), "if" | "unless" | "whether" | "should")
 }
 
@@ -211,13 +437,20 @@ fn sources(s: &Parsed, lex: &Lexicon) -> Vec<Source> {
             let near: Vec<(usize, &Mention)> = ms
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.start > v + 1 && m.start <= v + 8 && !matches!(m.kind, Kind::Pronoun | Kind::It))
+                .filter(|(_, m)| {
+                    m.start > v + 1
+                        && m.start <= v + 8
+                        && !matches!(m.kind, Kind::Pronoun | Kind::It)
+                })
                 .collect();
             // A named government first, then a generic office.
             let pick = near
                 .iter()
                 .find(|(_, m)| m.party(lex).is_some())
-                .or_else(|| near.iter().find(|(_, m)| !matches!(m.kind, Kind::Generic("")) ))
+                .or_else(|| {
+                    near.iter()
+                        .find(|(_, m)| !matches!(m.kind, Kind::Generic("")))
+                })
                 .or(near.first());
             if let Some(&(k, m)) = pick {
                 used[k] = true;
@@ -281,7 +514,15 @@ fn elsewhere_in_time(s: &Parsed, ctx: &Context<'_>) -> bool {
 fn turns_away(s: &Parsed) -> bool {
     matches!(
         s.word(0),
-        "however" | "but" | "meanwhile" | "separately" | "earlier" | "since" | "last" | "in" | "yet"
+        "however"
+            | "but"
+            | "meanwhile"
+            | "separately"
+            | "earlier"
+            | "since"
+            | "last"
+            | "in"
+            | "yet"
     )
 }
 
@@ -307,7 +548,9 @@ fn another_exchange(s: &Parsed, lex: &Lexicon, ctx: &Context<'_>) -> bool {
             let before2 = m.start.checked_sub(2).map(|j| s.word(j)).unwrap_or("");
             let object = matches!(before, "with" | "told" | "to" | "called" | "phoned" | "and")
                 || matches!(before2, "with" | "told" | "called" | "phoned")
-                || (k > 0 && s.mentions[k - 1].end == m.start && matches!(s.mentions[k - 1].kind, Kind::Role(..)));
+                || (k > 0
+                    && s.mentions[k - 1].end == m.start
+                    && matches!(s.mentions[k - 1].kind, Kind::Role(..)));
             object && participants <= 1
         }
     })
@@ -315,7 +558,12 @@ fn another_exchange(s: &Parsed, lex: &Lexicon, ctx: &Context<'_>) -> bool {
 
 /// The parties of the call whose account each sentence gives. `paragraph`
 /// holds each sentence's paragraph index.
-pub fn attribute(parsed: &[Parsed], paragraph: &[usize], ctx: &Context<'_>, lex: &Lexicon) -> Vec<Vec<PartyId>> {
+pub fn attribute(
+    parsed: &[Parsed],
+    paragraph: &[usize],
+    ctx: &Context<'_>,
+    lex: &Lexicon,
+) -> Vec<Vec<PartyId>> {
     let parties = ctx.parties;
     let mut out: Vec<Vec<PartyId>> = vec![Vec::new(); parsed.len()];
     // Which government issued the last statement or readout: "the statement said" is theirs.
@@ -326,15 +574,23 @@ pub fn attribute(parsed: &[Parsed], paragraph: &[usize], ctx: &Context<'_>, lex:
     let mut previous_official = false;
     // The party whose participant holds a title: "the president", "the Prime Minister's Office".
     let holder = |title: &str| -> Option<PartyId> {
-        let mut found = ctx.people.iter().filter(|&&p| title.is_empty() || lex.people[p].title == title);
+        let mut found = ctx
+            .people
+            .iter()
+            .filter(|&&p| title.is_empty() || lex.people[p].title == title);
         let first = found.next()?;
         found.next().is_none().then(|| lex.people[*first].party)
     };
     for (i, s) in parsed.iter().enumerate() {
         let found = sources(s, lex);
-        let has_cue = !found.is_empty() || (0..s.tokens.len()).any(|k| is_speech(s, k) && !conditional(s, k));
+        let has_cue =
+            !found.is_empty() || (0..s.tokens.len()).any(|k| is_speech(s, k) && !conditional(s, k));
         let same_paragraph = i > 0 && paragraph[i - 1] == paragraph[i];
-        let previous: Vec<PartyId> = if i > 0 { out[i - 1].clone() } else { Vec::new() };
+        let previous: Vec<PartyId> = if i > 0 {
+            out[i - 1].clone()
+        } else {
+            Vec::new()
+        };
 
         // Resolve generic offices, bare roles and pronouns from context.
         let in_sentence_official = found
@@ -349,8 +605,14 @@ pub fn attribute(parsed: &[Parsed], paragraph: &[usize], ctx: &Context<'_>, lex:
                     .or(last_official)
                     .into_iter()
                     .collect(),
-                Kind::BareRole(title) => holder(title).or_else(|| (previous.len() == 1).then(|| previous[0])).into_iter().collect(),
-                Kind::Pronoun => (previous.len() == 1).then(|| previous[0]).into_iter().collect(),
+                Kind::BareRole(title) => holder(title)
+                    .or_else(|| (previous.len() == 1).then(|| previous[0]))
+                    .into_iter()
+                    .collect(),
+                Kind::Pronoun => (previous.len() == 1)
+                    .then(|| previous[0])
+                    .into_iter()
+                    .collect(),
                 Kind::It => last_official.into_iter().collect(),
                 Kind::Both => parties.to_vec(),
                 _ => f.party.into_iter().collect(),
@@ -365,9 +627,9 @@ pub fn attribute(parsed: &[Parsed], paragraph: &[usize], ctx: &Context<'_>, lex:
         // in "Macron said Putin agreed" only Macron speaks.
         let mut kept: Vec<(PartyId, Source)> = Vec::new();
         for (p, f) in chosen {
-            let reported = kept
-                .iter()
-                .any(|(_, k)| k.verb < f.at && !(k.verb + 1..=f.at).any(|j| s.tokens[j].after_break));
+            let reported = kept.iter().any(|(_, k)| {
+                k.verb < f.at && !(k.verb + 1..=f.at).any(|j| s.tokens[j].after_break)
+            });
             if reported && f.strength < Strength::Official {
                 continue;
             }
@@ -376,7 +638,9 @@ pub fn attribute(parsed: &[Parsed], paragraph: &[usize], ctx: &Context<'_>, lex:
         // State media speak for their government, whoever they quote, save
         // what they credit to the other side's own officials.
         if let Some(outlet) = ctx.outlet.filter(|o| parties.contains(o)) {
-            let other_official = kept.iter().any(|(p, f)| *p != outlet && f.strength == Strength::Official);
+            let other_official = kept
+                .iter()
+                .any(|(p, f)| *p != outlet && f.strength == Strength::Official);
             if !other_official {
                 for (p, f) in &mut kept {
                     if f.strength == Strength::Person {
@@ -388,9 +652,10 @@ pub fn attribute(parsed: &[Parsed], paragraph: &[usize], ctx: &Context<'_>, lex:
         let top = kept.iter().map(|(_, f)| f.strength).max();
         let names_the_call = mentions_the_call(s);
         let names_other_participant = |speaker: PartyId| {
-            s.mentions
-                .iter()
-                .any(|m| m.party(lex).is_some_and(|p| p != speaker && parties.contains(&p)))
+            s.mentions.iter().any(|m| {
+                m.party(lex)
+                    .is_some_and(|p| p != speaker && parties.contains(&p))
+            })
         };
         let mut result: Vec<PartyId> = Vec::new();
         for (p, f) in &kept {
@@ -401,7 +666,9 @@ pub fn attribute(parsed: &[Parsed], paragraph: &[usize], ctx: &Context<'_>, lex:
             if f.perfect && !names_the_call && !names_other_participant(*p) {
                 continue;
             }
-            if f.strength == Strength::Weak && !(f.past && !f.perfect && (names_the_call || names_other_participant(*p))) {
+            if f.strength == Strength::Weak
+                && !(f.past && !f.perfect && (names_the_call || names_other_participant(*p)))
+            {
                 continue;
             }
             if !result.contains(p) {
@@ -409,7 +676,11 @@ pub fn attribute(parsed: &[Parsed], paragraph: &[usize], ctx: &Context<'_>, lex:
             }
         }
         // A readout narrating what the leaders said goes on being that readout.
-        if top == Some(Strength::Person) && previous_official && same_paragraph && previous.len() == 1 {
+        if top == Some(Strength::Person)
+            && previous_official
+            && same_paragraph
+            && previous.len() == 1
+        {
             result = previous.clone();
         }
         let elsewhere = elsewhere_in_time(s, ctx) && !names_the_call;
@@ -434,7 +705,10 @@ pub fn attribute(parsed: &[Parsed], paragraph: &[usize], ctx: &Context<'_>, lex:
             }
         } else if carries
             && let Some(outlet) = ctx.outlet.filter(|o| parties.contains(o))
-            && (names_the_call || s.mentions.iter().any(|m| matches!(m.kind, Kind::Person(p) if ctx.people.contains(&p))))
+            && (names_the_call
+                || s.mentions
+                    .iter()
+                    .any(|m| matches!(m.kind, Kind::Person(p) if ctx.people.contains(&p))))
         {
             // State media's own narration of the call.
             result = vec![outlet];

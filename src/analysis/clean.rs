@@ -131,16 +131,51 @@ const FURNITURE_WORDS: &[&str] = &[
 
 /// Lines after which the article is over: related stories, feeds, comments.
 const END_MARKERS: &[&str] = &[
-    "related articles", "related stories", "related news", "related posts", "related content",
-    "more news", "more stories", "more from", "news feed", "latest news", "latest", "most popular",
-    "most read", "popular", "trending", "trending now", "recommended", "you may also like",
-    "you might also like", "editors' picks", "editor's picks", "top stories", "comments",
-    "tags", "share this", "share", "what to read next", "more on this story", "in other news",
-    "recommended stories", "read next", "latest stories", "more in", "don't miss",
+    "related articles",
+    "related stories",
+    "related news",
+    "related posts",
+    "related content",
+    "more news",
+    "more stories",
+    "more from",
+    "news feed",
+    "latest news",
+    "latest",
+    "most popular",
+    "most read",
+    "popular",
+    "trending",
+    "trending now",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "editors' picks",
+    "editor's picks",
+    "top stories",
+    "comments",
+    "tags",
+    "share this",
+    "share",
+    "what to read next",
+    "more on this story",
+    "in other news",
+    "recommended stories",
+    "read next",
+    "latest stories",
+    "more in",
+    "don't miss",
 ];
 
 /// Lines that open a box of links inside the article, which goes on after it.
-const LINK_BOX: &[&str] = &["read also", "read more", "see also", "also read", "related", "more on this"];
+const LINK_BOX: &[&str] = &[
+    "read also",
+    "read more",
+    "see also",
+    "also read",
+    "related",
+    "more on this",
+];
 
 fn stop_density(words: &[String]) -> f32 {
     if words.is_empty() {
@@ -216,8 +251,15 @@ fn is_date_stamp(line: &str) -> bool {
     let dated = crate::ingest::find_date(t).is_some()
         || t.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.' || c == '-'))
             .any(|w| w.len() >= 8 && w.matches(['/', '.', '-']).count() == 2);
-    let stamp_words = ["updated", "published", "posted", "last modified", "first published"];
-    dated && words <= 10 && !ends_sentence(t) || (stamp_words.iter().any(|w| l.starts_with(w)) && words <= 12)
+    let stamp_words = [
+        "updated",
+        "published",
+        "posted",
+        "last modified",
+        "first published",
+    ];
+    dated && words <= 10 && !ends_sentence(t)
+        || (stamp_words.iter().any(|w| l.starts_with(w)) && words <= 12)
 }
 
 /// "By admin", "Posted by Jane Doe": a byline standing alone.
@@ -575,7 +617,10 @@ fn cut_at_end_marker(items: &mut [Block]) {
             items[i].why = Some("a box of links to other stories");
             i += 1;
             // The headlines under it: lines that end no sentence.
-            while i < items.len() && !ends_sentence(&items[i].text) && items[i].text.chars().count() < 200 {
+            while i < items.len()
+                && !ends_sentence(&items[i].text)
+                && items[i].text.chars().count() < 200
+            {
                 items[i].class = Class::Bad;
                 items[i].why = Some("a box of links to other stories");
                 i += 1;

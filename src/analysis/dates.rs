@@ -153,7 +153,10 @@ pub fn other_time(s: &super::mentions::Parsed) -> bool {
     let t = &s.tokens;
     OTHER_TIME.iter().any(|w| {
         (0..t.len()).any(|i| {
-            w.len() + i <= t.len() && w.iter().enumerate().all(|(k, x)| t[i + k].lower == *x && !t[i + k].quoted)
+            w.len() + i <= t.len()
+                && w.iter()
+                    .enumerate()
+                    .all(|(k, x)| t[i + k].lower == *x && !t[i + k].quoted)
         })
     })
 }
@@ -166,9 +169,15 @@ pub fn other_month(tokens: &[Token], published: NaiveDate) -> bool {
         let Some(m) = month(&t.lower).filter(|_| t.capital && !t.quoted) else {
             return false;
         };
-        let before = i.checked_sub(1).map(|j| tokens[j].lower.as_str()).unwrap_or("");
+        let before = i
+            .checked_sub(1)
+            .map(|j| tokens[j].lower.as_str())
+            .unwrap_or("");
         let next = tokens.get(i + 1).map(|x| x.lower.as_str()).unwrap_or("");
-        let timed = matches!(before, "in" | "early" | "mid" | "late" | "last" | "since" | "mid-");
+        let timed = matches!(
+            before,
+            "in" | "early" | "mid" | "late" | "last" | "since" | "mid-"
+        );
         timed && day_number(next).is_none() && m != published.month()
     })
 }

@@ -198,7 +198,11 @@ const BOTH: &[&[&str]] = &[
     &["both", "countries"],
 ];
 
-fn longest_hint(tokens: &[Token], at: usize, table: &[(&[&str], &'static str)]) -> Option<(usize, &'static str)> {
+fn longest_hint(
+    tokens: &[Token],
+    at: usize,
+    table: &[(&[&str], &'static str)],
+) -> Option<(usize, &'static str)> {
     table
         .iter()
         .filter(|(w, _)| starts_with(tokens, at, w))
@@ -247,7 +251,12 @@ pub type Aliases = std::collections::HashMap<String, PersonId>;
 
 /// [`find`], with people who share a name told apart by who served in
 /// `year`, and the article's own short names for people.
-pub fn find_in(tokens: &[Token], lex: &Lexicon, year: Option<i32>, extra: &Aliases) -> Vec<Mention> {
+pub fn find_in(
+    tokens: &[Token],
+    lex: &Lexicon,
+    year: Option<i32>,
+    extra: &Aliases,
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -350,13 +359,21 @@ pub fn find_in(tokens: &[Token], lex: &Lexicon, year: Option<i32>, extra: &Alias
             i += 1;
             continue;
         }
-        if let Some(n) = BOTH.iter().filter(|w| starts_with(tokens, i, w)).map(|w| w.len()).max() {
+        if let Some(n) = BOTH
+            .iter()
+            .filter(|w| starts_with(tokens, i, w))
+            .map(|w| w.len())
+            .max()
+        {
             push(&mut out, i, i + n, Kind::Both);
             i += n;
             continue;
         }
         // "the statement", "the presidential office", "his office".
-        let determiner = matches!(t.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their");
+        let determiner = matches!(
+            t.lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        );
         if determiner && let Some((n, hint)) = longest_hint(tokens, i + 1, GENERIC) {
             push(&mut out, i, i + 1 + n, Kind::Generic(hint));
             i += 1 + n;
@@ -457,7 +474,11 @@ impl Parsed {
 
     /// Read the mentions again with the article's own short names.
     pub fn with_aliases(&mut self, lex: &Lexicon, year: Option<i32>, extra: &Aliases) {
-        if self.tokens.iter().any(|t| t.capital && extra.contains_key(&t.lower)) {
+        if self
+            .tokens
+            .iter()
+            .any(|t| t.capital && extra.contains_key(&t.lower))
+        {
             self.mentions = find_in(&self.tokens, lex, year, extra);
         }
     }

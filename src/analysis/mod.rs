@@ -86,8 +86,11 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
 /// "TASS Russian News Agency".
 fn outlet(source: &str, lexicon: &Lexicon) -> Option<lexicon::PartyId> {
     let tokens = text::tokens(&text::fold(source));
-    lexicon.matches(&tokens).into_iter().find_map(|m| match m.entity {
-        lexicon::Entity::Media(p) => Some(p),
-        _ => None,
-    })
+    lexicon
+        .matches(&tokens)
+        .into_iter()
+        .find_map(|m| match m.entity {
+            lexicon::Entity::Media(p) => Some(p),
+            _ => None,
+        })
 }

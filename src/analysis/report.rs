@@ -140,7 +140,12 @@ pub fn call_words(s: &Parsed) -> CallWords {
             "counterpart" | "counterparts" | "talks" => cue = cue.max(Cue::Weak),
             _ => {}
         }
-        if cue == Cue::Strong && before != Cue::Strong || matches!(w, "call" | "calls" | "conversation" | "phone" | "telephone" | "video") {
+        if cue == Cue::Strong && before != Cue::Strong
+            || matches!(
+                w,
+                "call" | "calls" | "conversation" | "phone" | "telephone" | "video"
+            )
+        {
             at.push(i);
         }
     }
@@ -157,13 +162,34 @@ pub fn call_words(s: &Parsed) -> CallWords {
     // "will hold a video call", "invited ... to participate in a video call":
     // a plan stands a few words before every call word.
     let planned_before = |c: usize| {
-        (c.saturating_sub(7)..c).any(|j| PLANNED.iter().any(|p| p.len() + j <= c && p.iter().enumerate().all(|(k, w)| s.word(j + k) == *w)))
+        (c.saturating_sub(7)..c).any(|j| {
+            PLANNED
+                .iter()
+                .any(|p| p.len() + j <= c && p.iter().enumerate().all(|(k, w)| s.word(j + k) == *w))
+        })
     };
     if cue > Cue::None && !at.is_empty() && at.iter().all(|&c| planned_before(c)) {
         cue = Cue::None;
     }
-    // Another time than this call's: "last spoke by phone in March".
-    if cue > Cue::None && dates::other_time(s) {
+    // Another call than this one: "last spoke by phone in March", "their
+    // previous call", "when they spoke by phone in June".
+    const EARLIER: &[&[&str]] = &[
+        &["last", "spoke"],
+        &["last", "talked"],
+        &["previous", "call"],
+        &["previous", "conversation"],
+        &["last", "call"],
+        &["earlier", "call"],
+        &["last", "phone"],
+    ];
+    let month_after = |c: usize| {
+        (c + 1..(c + 7).min(n)).any(|j| {
+            matches!(s.word(j), "in" | "early" | "mid" | "late" | "last")
+                && dates::month(s.word(j + 1)).is_some()
+                && s.tokens.get(j + 1).is_some_and(|t| t.capital)
+        })
+    };
+    if cue > Cue::None && (EARLIER.iter().any(|w| s.has(w)) || at.iter().any(|&c| month_after(c))) {
         cue = Cue::None;
     }
     CallWords { cue, medium }
@@ -191,7 +217,9 @@ fn in_person(s: &Parsed) -> bool {
     WORDS.iter().any(|w| s.has(w))
         || (0..s.tokens.len()).any(|i| {
             // "talks in Sochi", "met in Beijing".
-            matches!(s.word(i), "talks" | "meeting" | "met") && s.word(i + 1) == "in" && s.tokens.get(i + 2).is_some_and(|t| t.capital)
+            matches!(s.word(i), "talks" | "meeting" | "met")
+                && s.word(i + 1) == "in"
+                && s.tokens.get(i + 2).is_some_and(|t| t.capital)
         })
 }
 

@@ -66,7 +66,10 @@ pub fn ranges(paragraph: &str) -> Vec<(usize, usize)> {
 /// `... U.` : a single capital and a dot close the piece.
 fn ends_with_initial(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() >= 2 && b[b.len() - 1] == b'.' && b[b.len() - 2].is_ascii_uppercase() && (b.len() == 2 || !b[b.len() - 3].is_ascii_alphabetic())
+    b.len() >= 2
+        && b[b.len() - 1] == b'.'
+        && b[b.len() - 2].is_ascii_uppercase()
+        && (b.len() == 2 || !b[b.len() - 3].is_ascii_alphabetic())
 }
 
 /// `S. relations ...`, `K. ...`: the piece opens with a capital and a dot.
@@ -191,15 +194,23 @@ mod tests {
     fn initialisms_datelines_and_quotes() {
         assert_eq!(
             texts("Xi stressed China-U.S. relations, CCTV reported. Biden agreed."),
-            ["Xi stressed China-U.S. relations, CCTV reported.", "Biden agreed."]
+            [
+                "Xi stressed China-U.S. relations, CCTV reported.",
+                "Biden agreed."
+            ]
         );
         assert_eq!(
             texts("MOSCOW, November 15. /TASS/. Putin held a telephone conversation with Scholz."),
             ["MOSCOW, November 15. /TASS/. Putin held a telephone conversation with Scholz."]
         );
         assert_eq!(
-            texts("“China has always stood on the side of peace. Its core stance is to promote peace talks,” Xi said."),
-            ["“China has always stood on the side of peace.", "Its core stance is to promote peace talks,” Xi said."]
+            texts(
+                "“China has always stood on the side of peace. Its core stance is to promote peace talks,” Xi said."
+            ),
+            [
+                "“China has always stood on the side of peace.",
+                "Its core stance is to promote peace talks,” Xi said."
+            ]
         );
     }
 

@@ -14,7 +14,12 @@ pub fn sniff(draft: &mut Draft) {
         draft.source = Some(source);
     }
     if draft.source.is_none() {
-        draft.source = draft.body.lines().filter(|l| !l.trim().is_empty()).take(12).find_map(dateline_agency);
+        draft.source = draft
+            .body
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(12)
+            .find_map(dateline_agency);
     }
     let mut kept = Vec::new();
     for line in draft.body.lines() {
@@ -67,7 +72,11 @@ pub fn dateline_agency(line: &str) -> Option<String> {
         return None;
     }
     let first = head.split([',', ' ', '(']).next().unwrap_or("");
-    if first.len() < 3 || !first.chars().all(|c| c.is_uppercase() || c == '-' || c == '.') {
+    if first.len() < 3
+        || !first
+            .chars()
+            .all(|c| c.is_uppercase() || c == '-' || c == '.')
+    {
         return None;
     }
     // "/TASS/."
@@ -75,7 +84,9 @@ pub fn dateline_agency(line: &str) -> Option<String> {
         let rest = &head[a + 2..];
         if let Some(b) = rest.find('/') {
             let name = &rest[..b];
-            if (2..=20).contains(&name.len()) && name.chars().all(|c| c.is_alphanumeric() || c == ' ') {
+            if (2..=20).contains(&name.len())
+                && name.chars().all(|c| c.is_alphanumeric() || c == ' ')
+            {
                 return Some(name.to_string());
             }
         }
@@ -86,8 +97,10 @@ pub fn dateline_agency(line: &str) -> Option<String> {
     let name = head[open + 1..close].trim();
     let after = head[close + 1..].trim_start();
     let words = name.split_whitespace().count();
-    let dash = after.starts_with('-') || after.starts_with('\u{2014}') || after.starts_with('\u{2013}');
-    (dash && (1..=3).contains(&words) && name.chars().next().is_some_and(char::is_uppercase)).then(|| name.to_string())
+    let dash =
+        after.starts_with('-') || after.starts_with('\u{2014}') || after.starts_with('\u{2013}');
+    (dash && (1..=3).contains(&words) && name.chars().next().is_some_and(char::is_uppercase))
+        .then(|| name.to_string())
 }
 
 /// A line that starts with a URL: the page's address, as aggregators print it.
@@ -237,11 +250,27 @@ mod tests {
 
     #[test]
     fn datelines_name_their_agency() {
-        assert_eq!(dateline_agency("BEIJING, April 2 (Xinhua) -- Chinese President Xi Jinping on Tuesday").as_deref(), Some("Xinhua"));
-        assert_eq!(dateline_agency("MOSCOW, November 15. /TASS/. Russian President").as_deref(), Some("TASS"));
-        assert_eq!(dateline_agency("WASHINGTON (Reuters) - President Joe Biden").as_deref(), Some("Reuters"));
-        assert_eq!(dateline_agency("PARIS — French President Emmanuel Macron (right)"), None);
-        assert_eq!(dateline_agency("The talks (held in Geneva) - a first"), None);
+        assert_eq!(
+            dateline_agency("BEIJING, April 2 (Xinhua) -- Chinese President Xi Jinping on Tuesday")
+                .as_deref(),
+            Some("Xinhua")
+        );
+        assert_eq!(
+            dateline_agency("MOSCOW, November 15. /TASS/. Russian President").as_deref(),
+            Some("TASS")
+        );
+        assert_eq!(
+            dateline_agency("WASHINGTON (Reuters) - President Joe Biden").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            dateline_agency("PARIS — French President Emmanuel Macron (right)"),
+            None
+        );
+        assert_eq!(
+            dateline_agency("The talks (held in Geneva) - a first"),
+            None
+        );
     }
 
     #[test]

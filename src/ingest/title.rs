@@ -103,7 +103,10 @@ fn same_headline(line: &str, title: &str) -> bool {
 }
 
 fn key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Running prose: a long line ending a sentence, full of small words.
@@ -113,8 +116,14 @@ fn is_prose(line: &str) -> bool {
     if t.chars().count() < 120 || !t.ends_with(['.', '"', '\u{201d}']) {
         return false;
     }
-    const SMALL: &[&str] = &["the", "a", "an", "of", "to", "in", "and", "on", "for", "with", "that", "said", "by", "at", "as", "is", "was", "his", "her", "their", "from"];
-    let small = words.iter().filter(|w| SMALL.contains(&w.to_lowercase().as_str())).count();
+    const SMALL: &[&str] = &[
+        "the", "a", "an", "of", "to", "in", "and", "on", "for", "with", "that", "said", "by", "at",
+        "as", "is", "was", "his", "her", "their", "from",
+    ];
+    let small = words
+        .iter()
+        .filter(|w| SMALL.contains(&w.to_lowercase().as_str()))
+        .count();
     small * 5 >= words.len()
 }
 
@@ -128,7 +137,8 @@ fn is_byline_or_date(line: &str) -> bool {
             || l.starts_with("published")
             || l.starts_with("posted")
             || super::metadata::find_date(t).is_some()
-            || t.split_whitespace().any(|w| w.contains(':') && w.chars().filter(char::is_ascii_digit).count() >= 3))
+            || t.split_whitespace()
+                .any(|w| w.contains(':') && w.chars().filter(char::is_ascii_digit).count() >= 3))
 }
 
 /// How much a line looks like the headline of the page.
@@ -163,9 +173,19 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     }
     // A photo caption: credits and picture words.
     let lower = line.to_lowercase();
-    if ["photo", "picture", "file image", "getty", "afp)", "reuters)", "/ap", "(ap", "caption"]
-        .iter()
-        .any(|w| lower.contains(w))
+    if [
+        "photo",
+        "picture",
+        "file image",
+        "getty",
+        "afp)",
+        "reuters)",
+        "/ap",
+        "(ap",
+        "caption",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
         || (line.ends_with(')') && line.rsplit_once('(').is_some_and(|(_, c)| c.contains('/')))
     {
         score -= 5.0;
@@ -173,13 +193,20 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     // Printed twice, or glued to itself.
     let key_here = key(&text);
     let repeated = unglue(line) != line
-        || head.iter().enumerate().any(|(j, &i)| j != k && (key(&headline_text(lines[i].trim())) == key_here || key(lines[i]).ends_with(&key_here)))
-            && key_here.len() >= 12;
+        || head.iter().enumerate().any(|(j, &i)| {
+            j != k
+                && (key(&headline_text(lines[i].trim())) == key_here
+                    || key(lines[i]).ends_with(&key_here))
+        }) && key_here.len() >= 12;
     if repeated && !sentence_like {
         score += 3.0;
     }
     // A byline or a date follows the headline, at once or under a standfirst.
-    match head[k + 1..].iter().take(2).position(|&i| is_byline_or_date(lines[i])) {
+    match head[k + 1..]
+        .iter()
+        .take(2)
+        .position(|&i| is_byline_or_date(lines[i]))
+    {
         Some(_) => score += 2.0,
         None => {}
     }
@@ -209,7 +236,12 @@ fn find_title(lines: &[&str]) -> Option<usize> {
     if best.0 > -2.0 {
         return Some(head[best.1]);
     }
-    Some(head.iter().copied().find(|&i| !looks_like_furniture(lines[i])).unwrap_or(first))
+    Some(
+        head.iter()
+            .copied()
+            .find(|&i| !looks_like_furniture(lines[i]))
+            .unwrap_or(first),
+    )
 }
 
 /// Navigation, membership appeals and editing links printed above a headline.
