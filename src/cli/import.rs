@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::ImportArgs;
 use crate::ingest::{MAX_BYTES, Overrides};
 use crate::library::{ImportOutcome, Library};
+use crate::sanitize::for_terminal;
 
 #[derive(Debug, Serialize)]
 struct Report {
@@ -75,7 +76,7 @@ pub fn run(lib: &mut Library, args: &ImportArgs) -> Result<i32> {
     let (added, dups, errors) = (count("added"), count("duplicate"), count("error"));
     if args.json {
         let mut out = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &reports)?;
+        crate::sanitize::write_json(&mut out, &reports)?;
         writeln!(out)?;
     } else {
         eprintln!(
@@ -86,21 +87,23 @@ pub fn run(lib: &mut Library, args: &ImportArgs) -> Result<i32> {
     Ok(if errors > 0 { 1 } else { 0 })
 }
 
+/// The line a person reads for one input. File names and messages can hold
+/// anything a file system allows, escape sequences included: made safe here.
 fn describe(r: &Report) -> String {
-    let id = r.id.as_deref().unwrap_or("");
+    let clean = |s: &str| for_terminal(s, false);
+    let (path, id) = (clean(&r.path), clean(r.id.as_deref().unwrap_or("")));
     match r.status {
         "added" => {
-            let mut s = format!("added {id} from {}", r.path);
+            let mut s = format!("added {id} from {path}");
             for w in &r.warnings {
-                s.push_str(&format!("\nwarning: {}: {w}", r.path));
+                s.push_str(&format!("\nwarning: {path}: {}", clean(w)));
             }
             s
         }
-        "duplicate" => format!("duplicate: {} is already in the library as {id}", r.path),
+        "duplicate" => format!("duplicate: {path} is already in the library as {id}"),
         _ => format!(
-            "error: {}: {}",
-            r.path,
-            r.error.as_deref().unwrap_or("failed")
+            "error: {path}: {}",
+            clean(r.error.as_deref().unwrap_or("failed"))
         ),
     }
 }

@@ -103,7 +103,8 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The article id, as `list` prints it
     pub id: String,
-    /// Print the bytes exactly as imported, unchanged and unfiltered
+    /// Print the bytes exactly as imported, byte for byte: unchanged, unfiltered,
+    /// not made safe for a terminal (pipe them to a file or a pager)
     #[arg(long, conflicts_with = "json")]
     pub raw: bool,
     /// The cleaned article as JSON, one string per paragraph
@@ -145,7 +146,11 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("parallax: {e:#}");
+            // Messages quote paths and ids, which may hold escape sequences.
+            eprintln!(
+                "parallax: {}",
+                crate::sanitize::for_terminal(&format!("{e:#}"), true)
+            );
             1
         }
     }
