@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::ImportArgs;
 use crate::ingest::{MAX_BYTES, Overrides};
-use crate::library::{ImportOutcome, Library};
+use crate::library::{ImportError, ImportOutcome, Library};
 use crate::sanitize::for_terminal;
 
 #[derive(Debug, Serialize)]
@@ -54,8 +54,20 @@ pub fn run(lib: &mut Library, args: &ImportArgs) -> Result<i32> {
             );
             bar
         });
+    // A failed write to the library (disk full, read-only, damaged) is not
+    // about one input: the rest are reported, not tried.
+    let mut stopped: Option<String> = None;
+    let mut skipped = 0;
     for path in &inputs {
-        let report = import_one(lib, path, &overrides);
+        if let Some(cause) = &stopped {
+            reports.push(failed(path, format!("not imported: {cause}")));
+            skipped += 1;
+            continue;
+        }
+        let (report, library_failed) = import_one(lib, path, &overrides);
+        if library_failed {
+            stopped = report.error.clone();
+        }
         if !args.json {
             let line = describe(&report);
             match &bar {
@@ -71,6 +83,9 @@ pub fn run(lib: &mut Library, args: &ImportArgs) -> Result<i32> {
     }
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    if skipped > 0 && !args.json {
+        eprintln!("error: {skipped} more not imported: the library could not be written");
     }
     let count = |s: &str| reports.iter().filter(|r| r.status == s).count();
     let (added, dups, errors) = (count("added"), count("duplicate"), count("error"));
@@ -118,13 +133,16 @@ fn failed(path: &Path, error: String) -> Report {
     }
 }
 
-fn import_one(lib: &mut Library, path: &Path, overrides: &Overrides) -> Report {
+/// One input's report, and whether the library itself failed.
+fn import_one(lib: &mut Library, path: &Path, overrides: &Overrides) -> (Report, bool) {
     let bytes = match read_input(path) {
         Ok(b) => b,
-        Err(e) => return failed(path, e),
+        Err(e) => return (failed(path, e), false),
     };
     let name = path.to_string_lossy();
-    match lib.import(&bytes, &name, overrides) {
+    let outcome = lib.import(&bytes, &name, overrides);
+    let library_failed = matches!(outcome, Err(ImportError::Store(_)));
+    let report = match outcome {
         Ok(ImportOutcome::Added { id, warnings }) => Report {
             path: path.display().to_string(),
             id: Some(id),
@@ -140,7 +158,8 @@ fn import_one(lib: &mut Library, path: &Path, overrides: &Overrides) -> Report {
             warnings: vec![],
         },
         Err(e) => failed(path, e.to_string()),
-    }
+    };
+    (report, library_failed)
 }
 
 /// The bytes of one input, refusing oversized files before reading them.
