@@ -15,7 +15,11 @@ use rusqlite::{Connection, OpenFlags};
 const BIN: &str = env!("CARGO_BIN_EXE_parallax");
 
 fn parallax(lib: &Path) -> Command {
-    let mut c = Command::new(BIN);
+    parallax_from(Path::new(BIN), lib)
+}
+
+fn parallax_from(bin: &Path, lib: &Path) -> Command {
+    let mut c = Command::new(bin);
     c.arg("--library")
         .arg(lib)
         .env_remove("PARALLAX_LIBRARY")
@@ -287,8 +291,14 @@ fn a_library_from_a_newer_parallax_is_refused() {
 /// file is unchanged. `as_nobody` runs the binary without root's bypass.
 fn assert_read_only(lib: &Path, article_file: &Path, as_nobody: bool) {
     let before = std::fs::read(lib).unwrap();
+    // A copy of the binary where nobody may run it: the build directory may
+    // sit under one only its owner can enter.
+    let bin_dir = tempfile::tempdir().unwrap();
+    chmod(bin_dir.path(), 0o755);
+    let bin = bin_dir.path().join("parallax");
+    std::fs::copy(BIN, &bin).unwrap();
     let cmd = |args: &[&str]| {
-        let mut c = parallax(lib);
+        let mut c = parallax_from(&bin, lib);
         c.args(args);
         if as_nobody {
             c.uid(65534).gid(65534);
@@ -350,6 +360,8 @@ fn a_read_only_library_file_can_be_read_but_not_changed() {
     chmod(&lib, 0o444);
     // Root writes whatever the mode says: parallax honours the mode itself.
     assert_read_only(&lib, &file, false);
+    // Run as root, the mode bits alone stopped the writes above; the real
+    // permission check needs another user. (Not root: it was already real.)
     if is_root() {
         // The directory stays root's: nobody cannot even make the -shm file.
         assert_read_only(&lib, &file, true);

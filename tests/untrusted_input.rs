@@ -174,6 +174,7 @@ fn time_grows_linearly_with_a_single_line_input() {
         let (big, _) = single_line(format, 1024 * 1024);
         let t1 = fastest(&small, name, &lexicon);
         let t4 = fastest(&big, name, &lexicon);
+        eprintln!("{format}: 256 KB in {t1:?}, 1 MB in {t4:?}");
         assert!(
             t4 < t1 * 10 + Duration::from_millis(250),
             "{format}: 256 KB took {t1:?}, 1 MB took {t4:?}: worse than linear"
@@ -191,6 +192,7 @@ fn a_10_mb_single_line_finishes() {
         let start = Instant::now();
         ingest_and_analyse(&bytes, name, &lexicon);
         let took = start.elapsed();
+        eprintln!("{format}: 10 MB in {took:?}");
         assert!(
             took < Duration::from_secs(300),
             "{format}: 10 MB on one line took {took:?}"
