@@ -492,12 +492,7 @@ fn create_seeded(path: &Path, lexicon: &Lexicon, analyzer: &str) -> Result<()> {
             store.insert(bytes, &draft, &analysis, analyzer, Some(name))?;
         }
         drop(store);
-        // Another process may have created the library meanwhile: keep theirs.
-        if path.exists() {
-            return Ok(());
-        }
-        std::fs::rename(&tmp, path)
-            .with_context(|| format!("{}: cannot create the library", path.display()))?;
+        publish(&tmp, path)?;
         info!(library = %path.display(), samples = SAMPLES.len(), "library created");
         Ok(())
     })();
@@ -507,4 +502,18 @@ fn create_seeded(path: &Path, lexicon: &Lexicon, analyzer: &str) -> Result<()> {
         let _ = std::fs::remove_file(p);
     }
     result
+}
+
+/// Put the finished new library at `path` unless another process put one
+/// there first: then theirs is kept, and anything it already holds with it.
+/// A hard link never replaces an existing file, which rename would.
+fn publish(tmp: &Path, path: &Path) -> Result<()> {
+    match std::fs::hard_link(tmp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        // File systems without hard links: check, then rename.
+        Err(_) if !path.exists() => std::fs::rename(tmp, path)
+            .with_context(|| format!("{}: cannot create the library", path.display())),
+        Err(_) => Ok(()),
+    }
 }

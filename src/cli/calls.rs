@@ -11,7 +11,7 @@ pub fn run_calls(lib: &mut Library, args: &CallsArgs) -> Result<i32> {
     let calls = lib.calls()?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, calls)?;
+        crate::sanitize::write_json(&mut out, calls)?;
         writeln!(out)?;
     } else {
         write!(out, "{}", render::calls(calls))?;
@@ -25,7 +25,7 @@ pub fn run_compare(lib: &mut Library, args: &CompareArgs) -> Result<i32> {
     };
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &cmp)?;
+        crate::sanitize::write_json(&mut out, &cmp)?;
         writeln!(out)?;
     } else if args.markdown {
         write!(out, "{}", render::compare_markdown(&cmp))?;

@@ -14,6 +14,7 @@ use crate::export;
 use crate::fetch;
 use crate::ingest::{MAX_BYTES, Overrides};
 use crate::library::{ImportError, ImportOutcome, Library};
+use crate::sanitize::for_terminal;
 
 #[derive(Debug, Serialize)]
 struct Report {
@@ -57,9 +58,31 @@ struct Out {
     json: bool,
     bar: Option<indicatif::ProgressBar>,
     reports: Vec<Report>,
+    /// A failed write to the library (disk full, read-only, damaged) is not
+    /// about one input: the rest are reported, not tried.
+    stopped: Option<String>,
+    skipped: usize,
 }
 
 impl Out {
+    /// Report an outcome; a failure of the library itself stops the rest.
+    fn result(&mut self, path: &str, result: Result<ImportOutcome, ImportError>) {
+        if let Err(ImportError::Store(e)) = &result {
+            self.stopped = Some(format!("{e:#}"));
+        }
+        self.emit(outcome(path, result));
+    }
+
+    /// Once the library has failed, an input is reported as not imported.
+    fn skip(&mut self, path: &str) -> bool {
+        let Some(cause) = self.stopped.clone() else {
+            return false;
+        };
+        self.skipped += 1;
+        self.reports.push(failed(path, format!("not imported: {cause}")));
+        true
+    }
+
     fn emit(&mut self, report: Report) {
         if !self.json {
             let line = describe(&report);
@@ -84,6 +107,8 @@ pub fn run(library: &Path, args: &ImportArgs) -> Result<i32> {
         json: args.json,
         bar: None,
         reports: Vec::new(),
+        stopped: None,
+        skipped: 0,
     };
     let mut inputs = Vec::new();
     for p in &args.paths {
@@ -111,33 +136,50 @@ pub fn run(library: &Path, args: &ImportArgs) -> Result<i32> {
         match input {
             Input::File(path) => {
                 let name = path.display().to_string();
-                let report = match read_file(&path) {
-                    Ok(bytes) => outcome(
-                        &name,
-                        lib.import(&bytes, &path.to_string_lossy(), &overrides),
-                    ),
-                    Err(e) => failed(&name, e),
-                };
-                out.emit(report);
+                if out.skip(&name) {
+                    continue;
+                }
+                match read_file(&path) {
+                    Ok(bytes) => {
+                        let result = lib.import(&bytes, &path.to_string_lossy(), &overrides);
+                        out.result(&name, result);
+                    }
+                    Err(e) => out.emit(failed(&name, e)),
+                }
             }
-            Input::Stdin(bytes) => out.emit(outcome("-", lib.import(&bytes, "-", &overrides))),
+            Input::Stdin(bytes) => {
+                if !out.skip("-") {
+                    let result = lib.import(&bytes, "-", &overrides);
+                    out.result("-", result);
+                }
+            }
             Input::Url(url) => {
-                let report = match fetch::fetch(&url, timeout) {
-                    Ok(page) => outcome(&url, lib.import_page(&page, &overrides)),
-                    Err(e) => failed(&url, e.to_string()),
-                };
-                out.emit(report);
+                if out.skip(&url) {
+                    continue;
+                }
+                match fetch::fetch(&url, timeout) {
+                    Ok(page) => {
+                        let result = lib.import_page(&page, &overrides);
+                        out.result(&url, result);
+                    }
+                    Err(e) => out.emit(failed(&url, e.to_string())),
+                }
             }
             Input::Export(path) => {
                 let name = path.display().to_string();
+                if out.skip(&name) {
+                    continue;
+                }
                 match std::fs::File::open(&path) {
                     Ok(f) => restore(&mut lib, &name, BufReader::new(f), &mut out),
                     Err(e) => out.emit(failed(&name, io_reason(e))),
                 }
             }
             Input::StdinExport(first) => {
-                let rest = std::io::stdin().lock();
-                restore(&mut lib, "-", first.as_slice().chain(rest), &mut out);
+                if !out.skip("-") {
+                    let rest = std::io::stdin().lock();
+                    restore(&mut lib, "-", first.as_slice().chain(rest), &mut out);
+                }
             }
         }
         if let Some(b) = &out.bar {
@@ -147,11 +189,17 @@ pub fn run(library: &Path, args: &ImportArgs) -> Result<i32> {
     if let Some(b) = out.bar.take() {
         b.finish_and_clear();
     }
+    if out.skipped > 0 && !args.json {
+        eprintln!(
+            "error: {} more not imported: the library could not be written",
+            out.skipped
+        );
+    }
     let count = |s: &str| out.reports.iter().filter(|r| r.status == s).count();
     let (added, dups, errors) = (count("added"), count("duplicate"), count("error"));
     if args.json {
         let mut stdout = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut stdout, &out.reports)?;
+        crate::sanitize::write_json(&mut stdout, &out.reports)?;
         writeln!(stdout)?;
     } else {
         eprintln!(
@@ -187,11 +235,16 @@ fn restore(lib: &mut Library, name: &str, mut reader: impl BufRead, out: &mut Ou
         if text.trim().is_empty() {
             continue;
         }
-        let report = match export::Record::from_line(text) {
-            Ok(rec) => outcome(&at, lib.restore(&rec)),
-            Err(e) => failed(&at, e),
-        };
-        out.emit(report);
+        if out.skip(&at) {
+            continue;
+        }
+        match export::Record::from_line(text) {
+            Ok(rec) => {
+                let result = lib.restore(&rec);
+                out.result(&at, result);
+            }
+            Err(e) => out.emit(failed(&at, e)),
+        }
     }
 }
 
@@ -237,21 +290,23 @@ fn outcome(path: &str, result: Result<ImportOutcome, ImportError>) -> Report {
     }
 }
 
+/// The line a person reads for one input. File names and messages can hold
+/// anything a file system allows, escape sequences included: made safe here.
 fn describe(r: &Report) -> String {
-    let id = r.id.as_deref().unwrap_or("");
+    let clean = |s: &str| for_terminal(s, false);
+    let (path, id) = (clean(&r.path), clean(r.id.as_deref().unwrap_or("")));
     match r.status {
         "added" => {
-            let mut s = format!("added {id} from {}", r.path);
+            let mut s = format!("added {id} from {path}");
             for w in &r.warnings {
-                s.push_str(&format!("\nwarning: {}: {w}", r.path));
+                s.push_str(&format!("\nwarning: {path}: {}", clean(w)));
             }
             s
         }
-        "duplicate" => format!("duplicate: {} is already in the library as {id}", r.path),
+        "duplicate" => format!("duplicate: {path} is already in the library as {id}"),
         _ => format!(
-            "error: {}: {}",
-            r.path,
-            r.error.as_deref().unwrap_or("failed")
+            "error: {path}: {}",
+            clean(r.error.as_deref().unwrap_or("failed"))
         ),
     }
 }

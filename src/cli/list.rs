@@ -51,7 +51,7 @@ pub fn run(lib: &mut Library, args: &ListArgs) -> Result<i32> {
                 calls: &a.calls,
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
+        crate::sanitize::write_json(&mut out, &items)?;
         writeln!(out)?;
     } else {
         write!(

@@ -245,7 +245,8 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The article id, as `list` prints it
     pub id: String,
-    /// Print the bytes exactly as imported, unchanged and unfiltered
+    /// Print the bytes exactly as imported, byte for byte: unchanged, unfiltered,
+    /// not made safe for a terminal (pipe them to a file or a pager)
     #[arg(long, conflicts_with = "json")]
     pub raw: bool,
     /// The cleaned article as JSON, one string per paragraph
@@ -307,7 +308,11 @@ pub fn main() -> i32 {
         Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
             tracing::error!(error = format!("{e:#}"), "command failed");
-            eprintln!("parallax: {e:#}");
+            // Messages quote paths and ids, which may hold escape sequences.
+            eprintln!(
+                "parallax: {}",
+                crate::sanitize::for_terminal(&format!("{e:#}"), true)
+            );
             1
         }
     }

@@ -81,7 +81,7 @@ pub fn list(items: &[&ArticleSummary], width: usize) -> String {
         );
         // The id goes on its own line, under the title, to be copied for `show`.
         let _ = writeln!(out, "{}", line.trim_end());
-        let _ = writeln!(out, "{}{}", " ".repeat(fixed), a.id);
+        let _ = writeln!(out, "{}{}", " ".repeat(fixed), clean(&a.id));
     }
     out
 }
@@ -136,12 +136,12 @@ pub fn calls(calls: &[Call]) -> String {
         let accounts: Vec<String> = c
             .accounts
             .iter()
-            .map(|(p, s)| format!("{p} {}", s.len()))
+            .map(|(p, s)| format!("{} {}", clean(p), s.len()))
             .collect();
         let _ = writeln!(
             out,
             "{}  {} {} call: {}  ({} article{}; statements: {})",
-            c.id,
+            clean(&c.id),
             date_or_undated(c.date),
             c.medium.as_str(),
             clean(&c.participants.join(" – ")),
@@ -233,9 +233,13 @@ pub fn compare(cmp: &Comparison, width: usize) -> String {
 }
 
 fn cite(s: &Statement) -> String {
-    let mut c = format!("[{}, sentence {}]", s.article, s.sentence + 1);
+    let mut c = format!("[{}, sentence {}]", clean(&s.article), s.sentence + 1);
     for a in &s.also {
-        c.push_str(&format!(" [{}, sentence {}]", a.article, a.sentence + 1));
+        c.push_str(&format!(
+            " [{}, sentence {}]",
+            clean(&a.article),
+            a.sentence + 1
+        ));
     }
     c
 }
@@ -249,9 +253,9 @@ fn md_escape(s: &str) -> String {
 pub fn compare_markdown(cmp: &Comparison) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md_escape(&header(cmp)));
-    let _ = writeln!(out, "Call `{}`. Sources:\n", cmp.call.id);
+    let _ = writeln!(out, "Call `{}`. Sources:\n", clean(&cmp.call.id));
     for a in &cmp.call.articles {
-        let _ = writeln!(out, "- `{a}`");
+        let _ = writeln!(out, "- `{}`", clean(a));
     }
     for row in &cmp.rows {
         let topic = if row.topic.is_empty() {

@@ -49,7 +49,7 @@ pub fn run(lib: &mut Library, args: &ShowArgs) -> Result<i32> {
             paragraphs: &a.analysis.paragraphs,
             calls: &a.calls,
         };
-        serde_json::to_writer_pretty(&mut out, &shown)?;
+        crate::sanitize::write_json(&mut out, &shown)?;
         writeln!(out)?;
     } else {
         write!(

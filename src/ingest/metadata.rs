@@ -211,6 +211,7 @@ pub fn find_date(text: &str) -> Option<(usize, NaiveDate)> {
         {
             return Some((at, date));
         }
+        // `get`: the tenth byte may fall inside a character.
         if let Some(head) = w.get(..10)
             && let Ok(date) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
         {
@@ -283,6 +284,11 @@ mod tests {
         sniff(&mut d);
         assert_eq!(d.url.as_deref(), Some("https://ex.org/a/?id=3"));
         assert!(!d.body.contains("https://"));
+    }
+
+    #[test]
+    fn a_word_with_a_character_across_its_tenth_byte_is_no_date() {
+        assert_eq!(find_date("Z\u{301}\u{301}\u{301}\u{301}\u{301}#"), None);
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! The SQLite library file: articles with their original bytes, analysis
 //! results with the analyzer's version, reading state, and a full-text index.
 
+mod file;
 mod schema;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 use crate::model::{Analysis, ArticleId, CallReport, Draft, Format, ReadingState, Sentence};
 
@@ -16,7 +17,9 @@ pub use schema::SCHEMA_VERSION;
 /// An open library file.
 pub struct Store {
     conn: Connection,
-    read_only: bool,
+    path: PathBuf,
+    /// Why this library may not be written, when it may not.
+    read_only: Option<&'static str>,
 }
 
 /// An article's stored metadata.
@@ -72,41 +75,58 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 impl Store {
     /// Open an existing library, or create it when `create` is set. A file that
-    /// is not a parallax library is refused and never written to.
+    /// is not a parallax library, or is damaged, is refused and never written
+    /// to. One this process may not write opens read-only.
     pub fn open(path: &Path, create: bool) -> Result<Store> {
         let exists = path.exists();
         if !exists && !create {
             bail!("{}: no such library", path.display());
         }
+        let mut read_only = None;
         if exists {
-            check_header(path)?;
+            file::check_header(path)?;
+            read_only = file::read_only_reason(path);
         }
-        let writable = !exists || !is_read_only(path);
-        let flags = if writable {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_ONLY
-        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .with_context(|| format!("{}: cannot open the library", path.display()))?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let conn = match connect(path, read_only.is_some()) {
+            Ok(c) => c,
+            // Some directories refuse the write-ahead log only when SQLite
+            // tries to make it: then reading is all this process may do.
+            Err(e) if exists && read_only.is_none() && file::is_write_refused(&e) => {
+                read_only = Some("the library's directory cannot be written by this user");
+                connect(path, true).map_err(|e| file::explain(path, e.into()))?
+            }
+            Err(e) => return Err(file::explain(path, e.into())),
+        };
         let mut store = Store {
             conn,
-            read_only: !writable,
+            path: path.to_path_buf(),
+            read_only,
         };
-        schema::migrate(&mut store.conn, path, store.read_only)?;
+        schema::migrate(&mut store.conn, path, read_only.is_some())
+            .map_err(|e| file::explain(path, e))?;
         Ok(store)
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.read_only.is_some()
     }
 
     fn writable(&self) -> Result<()> {
-        if self.read_only {
-            bail!("the library is read-only; reading works, changes are not possible");
+        if let Some(why) = self.read_only {
+            bail!(
+                "{}: the library is read-only ({why}); reading works, changes are not saved",
+                self.path.display()
+            );
         }
         Ok(())
+    }
+
+    /// A write transaction that takes the write lock at once, so that a
+    /// second writer waits out the busy timeout instead of failing when its
+    /// read snapshot turns out stale.
+    fn write_tx(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
     }
 
     /// Store one import in a transaction of its own: all of it or nothing.
@@ -136,57 +156,60 @@ impl Store {
         record: &Record<'_>,
     ) -> Result<Inserted> {
         self.writable()?;
-        let hash = content_hash(raw);
-        let tx = self.conn.transaction()?;
-        if let Some(id) = tx
-            .query_row("SELECT id FROM articles WHERE hash = ?1", [&hash], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional()?
-        {
-            return Ok(Inserted::Duplicate(id));
-        }
-        let base = match record.id {
-            Some(id) => id.to_string(),
-            None => crate::ingest::slug::article_id(
-                draft.published,
-                draft.source.as_deref(),
-                &draft.title,
-            ),
-        };
-        let id = unique_id(&tx, &base)?;
-        let now = match record.imported_at {
-            Some(t) => t.to_string(),
-            None => chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        };
-        tx.execute(
-            "INSERT INTO articles (id, hash, title, source, url, published, byline, language,
-                                   format, origin, imported_at, raw, fetched_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                id,
-                hash,
-                draft.title,
-                draft.source,
-                draft.url,
-                draft.published.map(|d| d.to_string()),
-                draft.byline,
-                draft.language,
-                draft.format.as_str(),
-                record.origin,
-                now,
-                raw,
-                record.fetched_at,
-            ],
-        )?;
-        let state = record.state.unwrap_or_default();
-        tx.execute(
-            "INSERT INTO states (article_id, read, bookmarked, position) VALUES (?1, ?2, ?3, ?4)",
-            params![id, state.read, state.bookmarked, state.position],
-        )?;
-        write_analysis(&tx, &id, analysis, analyzer)?;
-        tx.commit()?;
-        Ok(Inserted::Added(id))
+        let result = (|| -> Result<Inserted> {
+            let hash = content_hash(raw);
+            let tx = self.write_tx()?;
+            if let Some(id) = tx
+                .query_row("SELECT id FROM articles WHERE hash = ?1", [&hash], |r| {
+                    r.get::<_, String>(0)
+                })
+                .optional()?
+            {
+                return Ok(Inserted::Duplicate(id));
+            }
+            let base = match record.id {
+                Some(id) => id.to_string(),
+                None => crate::ingest::slug::article_id(
+                    draft.published,
+                    draft.source.as_deref(),
+                    &draft.title,
+                ),
+            };
+            let id = unique_id(&tx, &base)?;
+            let now = match record.imported_at {
+                Some(t) => t.to_string(),
+                None => chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            };
+            tx.execute(
+                "INSERT INTO articles (id, hash, title, source, url, published, byline, language,
+                                       format, origin, imported_at, raw, fetched_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![
+                    id,
+                    hash,
+                    draft.title,
+                    draft.source,
+                    draft.url,
+                    draft.published.map(|d| d.to_string()),
+                    draft.byline,
+                    draft.language,
+                    draft.format.as_str(),
+                    record.origin,
+                    now,
+                    raw,
+                    record.fetched_at,
+                ],
+            )?;
+            let state = record.state.unwrap_or_default();
+            tx.execute(
+                "INSERT INTO states (article_id, read, bookmarked, position) VALUES (?1, ?2, ?3, ?4)",
+                params![id, state.read, state.bookmarked, state.position],
+            )?;
+            write_analysis(&tx, &id, analysis, analyzer)?;
+            tx.commit()?;
+            Ok(Inserted::Added(id))
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 
     /// Replace an article's analysis (after the analyzer changed).
@@ -197,56 +220,71 @@ impl Store {
         analyzer: &str,
     ) -> Result<()> {
         self.writable()?;
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM articles_fts WHERE id = ?1", [id])?;
-        write_analysis(&tx, id, analysis, analyzer)?;
-        tx.commit()?;
-        Ok(())
+        let result = (|| -> Result<()> {
+            let tx = self.write_tx()?;
+            tx.execute("DELETE FROM articles_fts WHERE id = ?1", [id])?;
+            write_analysis(&tx, id, analysis, analyzer)?;
+            tx.commit()?;
+            Ok(())
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 
     /// Ids of articles analysed by another analyzer than `analyzer`.
     pub fn stale(&self, analyzer: &str) -> Result<Vec<ArticleId>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT article_id FROM analyses WHERE analyzer != ?1")?;
-        let ids = st
-            .query_map([analyzer], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(ids)
+        let result = (|| -> Result<Vec<ArticleId>> {
+            let mut st = self
+                .conn
+                .prepare("SELECT article_id FROM analyses WHERE analyzer != ?1")?;
+            let ids = st
+                .query_map([analyzer], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            Ok(ids)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 
     pub fn count(&self) -> Result<usize> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))?
-            as usize)
+        let result = (|| -> Result<usize> {
+            Ok(self
+                .conn
+                .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))?
+                as usize)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 
     /// Every article's metadata and state, newest first.
     pub fn articles(&self) -> Result<Vec<ArticleRow>> {
-        let mut st = self.conn.prepare(
-            "SELECT a.id, a.title, a.source, a.url, a.published, a.byline, a.language, a.format,
-                    a.origin, a.imported_at, s.read, s.bookmarked, s.position, a.fetched_at
-             FROM articles a LEFT JOIN states s ON s.article_id = a.id
-             ORDER BY a.published IS NULL, a.published DESC, a.imported_at DESC, a.id",
-        )?;
-        let rows = st
-            .query_map([], article_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+        let result = (|| -> Result<Vec<ArticleRow>> {
+            let mut st = self.conn.prepare(
+                "SELECT a.id, a.title, a.source, a.url, a.published, a.byline, a.language, a.format,
+                        a.origin, a.imported_at, s.read, s.bookmarked, s.position, a.fetched_at
+                 FROM articles a LEFT JOIN states s ON s.article_id = a.id
+                 ORDER BY a.published IS NULL, a.published DESC, a.imported_at DESC, a.id",
+            )?;
+            let rows = st
+                .query_map([], article_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 
     pub fn article(&self, id: &str) -> Result<Option<ArticleRow>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT a.id, a.title, a.source, a.url, a.published, a.byline, a.language, a.format,
-                        a.origin, a.imported_at, s.read, s.bookmarked, s.position, a.fetched_at
-                 FROM articles a LEFT JOIN states s ON s.article_id = a.id WHERE a.id = ?1",
-                [id],
-                article_row,
-            )
-            .optional()?)
+        let result = (|| -> Result<Option<ArticleRow>> {
+            Ok(self
+                .conn
+                .query_row(
+                    "SELECT a.id, a.title, a.source, a.url, a.published, a.byline, a.language, a.format,
+                            a.origin, a.imported_at, s.read, s.bookmarked, s.position, a.fetched_at
+                     FROM articles a LEFT JOIN states s ON s.article_id = a.id WHERE a.id = ?1",
+                    [id],
+                    article_row,
+                )
+                .optional()?)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 
     /// Every article with its bytes, in the order they were imported, one at
@@ -270,72 +308,100 @@ impl Store {
 
     /// The bytes as imported, unchanged.
     pub fn raw(&self, id: &str) -> Result<Option<Vec<u8>>> {
-        Ok(self
-            .conn
-            .query_row("SELECT raw FROM articles WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?)
+        let result = (|| -> Result<Option<Vec<u8>>> {
+            let row: Option<(Vec<u8>, String)> = self
+                .conn
+                .query_row("SELECT raw, hash FROM articles WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            // SQLite has no checksums: the content hash tells bytes that rotted.
+            if let Some((raw, hash)) = &row
+                && content_hash(raw) != *hash
+            {
+                bail!(file::damaged(
+                    &self.path,
+                    &format!("the stored bytes of article {id} do not match their hash")
+                ));
+            }
+            Ok(row.map(|(raw, _)| raw))
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 
     pub fn analysis(&self, id: &str) -> Result<Option<Analysis>> {
-        let json: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT body FROM analyses WHERE article_id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        json.map(|j| {
-            serde_json::from_str(&j).with_context(|| format!("{id}: stored analysis is unreadable"))
-        })
-        .transpose()
+        let result = (|| -> Result<Option<Analysis>> {
+            let json: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT body FROM analyses WHERE article_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            json.map(|j| {
+                serde_json::from_str(&j)
+                    .with_context(|| format!("{id}: stored analysis is unreadable"))
+            })
+            .transpose()
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 
     /// The call each article reports, with its attributed sentences.
     pub fn call_rows(&self) -> Result<Vec<CallRow>> {
-        let mut st = self.conn.prepare(
-            "SELECT article_id, call, accounts FROM analyses WHERE call IS NOT NULL ORDER BY article_id",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (article, call, accounts) = row?;
-            out.push(CallRow {
-                report: serde_json::from_str(&call)
-                    .with_context(|| format!("{article}: stored call is unreadable"))?,
-                statements: serde_json::from_str(&accounts)
-                    .with_context(|| format!("{article}: stored accounts are unreadable"))?,
-                article,
-            });
-        }
-        Ok(out)
+        let result = (|| -> Result<Vec<CallRow>> {
+            let mut st = self.conn.prepare(
+                "SELECT article_id, call, accounts FROM analyses WHERE call IS NOT NULL ORDER BY article_id",
+            )?;
+            let rows = st.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (article, call, accounts) = row?;
+                out.push(CallRow {
+                    report: serde_json::from_str(&call)
+                        .with_context(|| format!("{article}: stored call is unreadable"))?,
+                    statements: serde_json::from_str(&accounts)
+                        .with_context(|| format!("{article}: stored accounts are unreadable"))?,
+                    article,
+                });
+            }
+            Ok(out)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 
     pub fn set_state(&mut self, id: &str, state: ReadingState) -> Result<()> {
         self.writable()?;
-        self.conn.execute(
-            "INSERT INTO states (article_id, read, bookmarked, position) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(article_id) DO UPDATE SET read = ?2, bookmarked = ?3, position = ?4",
-            params![id, state.read, state.bookmarked, state.position],
-        )?;
-        Ok(())
+        let result = (|| -> Result<()> {
+            self.conn.execute(
+                "INSERT INTO states (article_id, read, bookmarked, position) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(article_id) DO UPDATE SET read = ?2, bookmarked = ?3, position = ?4",
+                params![id, state.read, state.bookmarked, state.position],
+            )?;
+            Ok(())
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 
     /// Article ids whose cleaned text matches an FTS5 query.
     pub fn search(&self, query: &str) -> Result<Vec<ArticleId>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT id FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank")?;
-        let ids = st
-            .query_map([query], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(ids)
+        let result = (|| -> Result<Vec<ArticleId>> {
+            let mut st = self
+                .conn
+                .prepare("SELECT id FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank")?;
+            let ids = st
+                .query_map([query], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            Ok(ids)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
     }
 }
 
@@ -417,30 +483,27 @@ fn unique_id(tx: &rusqlite::Transaction<'_>, base: &str) -> Result<String> {
     unreachable!("ids run out only after usize::MAX tries")
 }
 
-/// Refuse, before SQLite touches it, a file that is not an SQLite database.
-fn check_header(path: &Path) -> Result<()> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path)
-        .with_context(|| format!("{}: cannot open the library", path.display()))?;
-    let mut head = [0u8; 16];
-    let n = f
-        .read(&mut head)
-        .with_context(|| format!("{}: cannot read the library", path.display()))?;
-    if n == 0 {
-        bail!(
-            "{}: the file is empty, not a parallax library (remove it to start a new one)",
-            path.display()
-        );
-    }
-    if n < 16 || &head != b"SQLite format 3\0" {
-        bail!(
-            "{}: not a parallax library (not an SQLite database); the file was left untouched",
-            path.display()
-        );
-    }
-    Ok(())
-}
-
-fn is_read_only(path: &Path) -> bool {
-    std::fs::OpenOptions::new().write(true).open(path).is_err()
+/// Open the connection and read the schema once, so that a file SQLite cannot
+/// read, or a log it cannot make, shows here and not at the first query.
+fn connect(path: &Path, read_only: bool) -> rusqlite::Result<Connection> {
+    let conn = if read_only {
+        Connection::open_with_flags(
+            file::read_only_uri(path),
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?
+    } else {
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?
+    };
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    Ok(conn)
 }

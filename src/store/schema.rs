@@ -73,6 +73,12 @@ pub fn migrate(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()
     if version == SCHEMA_VERSION {
         if !read_only {
             conn.pragma_update(None, "foreign_keys", true)?;
+            // Readers never block the writer in WAL mode: keep it, even for a
+            // library another SQLite tool switched back to a rollback journal.
+            let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                conn.pragma_update(None, "journal_mode", "WAL")?;
+            }
         }
         return Ok(());
     }
@@ -81,7 +87,7 @@ pub fn migrate(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()
     }
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     for (i, step) in STEPS.iter().enumerate().skip(version as usize) {
         tx.execute_batch(step)
             .with_context(|| format!("{shown}: schema step {} failed", i + 1))?;

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{pad, truncate};
+use crate::tui::doc::clean;
 use crate::tui::state::State;
 
 pub fn draw(state: &State, f: &mut Frame, top: usize) {
@@ -38,7 +39,10 @@ pub fn draw(state: &State, f: &mut Frame, top: usize) {
         .take(inner.height as usize)
         .map(|(keys, desc)| {
             Line::from(vec![
-                Span::styled(format!(" {}", pad(&truncate(keys, kw), kw)), t.accent()),
+                Span::styled(
+                    format!(" {}", pad(&truncate(&clean(keys), kw), kw)),
+                    t.accent(),
+                ),
                 Span::raw(" "),
                 Span::styled(truncate(desc, dw), t.base()),
             ])

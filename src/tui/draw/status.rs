@@ -50,7 +50,7 @@ pub fn draw(state: &State, f: &mut Frame, area: Rect) {
             Level::Info => t.accent(),
             Level::Error => t.error(),
         };
-        vec![Span::styled(truncate(msg, left_w), st)]
+        vec![Span::styled(truncate(&clean(msg), left_w), st)]
     } else if !state.filter.input.is_empty() && state.focus == Pane::List {
         // A kept filter: show it, and how to change or drop it.
         let shown = format!("/{} ", clean(&state.filter.input));
@@ -122,7 +122,7 @@ fn hints(state: &State, room: usize) -> Vec<Span<'static>> {
             (Action::Next, Pane::Compare) => "next statement",
             _ => a.hint().unwrap_or(""),
         };
-        let (k, h) = (format!(" {key}"), format!(" {hint} "));
+        let (k, h) = (format!(" {}", clean(&key.to_string())), format!(" {hint} "));
         if used + width(&k) + width(&h) > room {
             break;
         }
