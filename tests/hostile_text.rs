@@ -68,7 +68,10 @@ fn assert_clean_text(what: &str, text: &str) {
 /// The hostile article as a plain-text import, front matter and all. TOML
 /// escapes put the controls into the metadata.
 fn hostile_text_file() -> Vec<u8> {
-    let long: String = "Zanzibar ".repeat(800) + &"x".repeat(6000);
+    // Prose, so that cleaning keeps it, with an unbroken 6,000-character word.
+    let long: String = "Zanzibar is where the two leaders said they would meet again, and the talks went on for hours. "
+        .repeat(60)
+        + &"x".repeat(6000);
     format!(
         "+++\n\
          source = \"Evil\\u001b]0;{MARK}\\u0007 Wire\\u202e\"\n\

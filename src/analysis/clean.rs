@@ -408,6 +408,8 @@ fn furniture_hits(lower: &str, words: &[String]) -> (bool, usize) {
 }
 
 fn classify(text: &str) -> Class {
+    // Judged as a reader would see it: escape sequences and controls out.
+    let text = &crate::sanitize::for_terminal(text, false);
     let lower = fold(text).to_lowercase();
     let words = words_of(&lower);
     let (strong, weak) = furniture_hits(&lower, &words);

@@ -245,8 +245,7 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The article id, as `list` prints it
     pub id: String,
-    /// Print the bytes exactly as imported, byte for byte: unchanged, unfiltered,
-    /// not made safe for a terminal (pipe them to a file or a pager)
+    /// The imported bytes, byte for byte: not made safe for a terminal (pipe them to a file)
     #[arg(long, conflicts_with = "json")]
     pub raw: bool,
     /// The cleaned article as JSON, one string per paragraph

@@ -137,8 +137,39 @@ fn is_byline_or_date(line: &str) -> bool {
             || l.starts_with("published")
             || l.starts_with("posted")
             || super::metadata::find_date(t).is_some()
-            || t.split_whitespace()
-                .any(|w| w.contains(':') && w.chars().filter(char::is_ascii_digit).count() >= 3))
+            || t.split_whitespace().any(is_clock))
+}
+
+/// "10:42", "6:51", "19:10,": a time of day.
+fn is_clock(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    let Some((h, m)) = w.split_once(':') else {
+        return false;
+    };
+    (1..=2).contains(&h.len()) && m.len() == 2 && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+}
+
+/// The same headline on a line next to this one (a title printed twice,
+/// or over a "| Section | Site" copy of itself).
+fn repeated_near(lines: &[&str], head: &[usize], k: usize, key_here: &str) -> bool {
+    key_here.len() >= 12
+        && head
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != k && j.abs_diff(k) <= 2)
+            .any(|(_, &i)| {
+                key(&headline_text(lines[i].trim())) == key_here || key(lines[i]).ends_with(key_here)
+            })
+}
+
+/// Signs that a line is the headline and not just any line: printed twice,
+/// glued to itself, or a byline or date under it.
+fn has_evidence(lines: &[&str], head: &[usize], k: usize) -> bool {
+    let line = lines[head[k]].trim();
+    let key_here = key(&headline_text(line));
+    repeated_near(lines, head, k, &key_here)
+        || unglue(line) != line
+        || head[k + 1..].iter().take(2).any(|&i| is_byline_or_date(lines[i]))
 }
 
 /// How much a line looks like the headline of the page.
@@ -192,12 +223,7 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     }
     // Printed twice, or glued to itself.
     let key_here = key(&text);
-    let repeated = unglue(line) != line
-        || head.iter().enumerate().any(|(j, &i)| {
-            j != k
-                && (key(&headline_text(lines[i].trim())) == key_here
-                    || key(lines[i]).ends_with(&key_here))
-        }) && key_here.len() >= 12;
+    let repeated = unglue(line) != line || repeated_near(lines, head, k, &key_here);
     if repeated && !sentence_like {
         score += 3.0;
     }
@@ -209,6 +235,10 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     {
         Some(_) => score += 2.0,
         None => {}
+    }
+    // Plain text puts its title on the first line.
+    if k == 0 {
+        score += 1.5;
     }
     score - 0.1 * k as f32
 }
@@ -233,7 +263,20 @@ fn find_title(lines: &[&str]) -> Option<usize> {
     let best = (0..head.len())
         .map(|k| (headline_score(lines, &head, k), k))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?;
-    if best.0 > -2.0 {
+    // The first line is the title of plain text, unless another line shows
+    // it is the headline (printed twice, a byline under it), or the first
+    // line reads as no headline at all (a masthead, navigation, furniture).
+    let first_score = headline_score(lines, &head, 0);
+    if (best.1 == 0 && first_score > -1.0) || (first_score > 0.0 && has_evidence(lines, &head, 0)) {
+        return Some(first);
+    }
+    if best.0 > 0.0 && has_evidence(lines, &head, best.1) {
+        return Some(head[best.1]);
+    }
+    if first_score > -1.0 {
+        return Some(first);
+    }
+    if best.0 > -1.0 {
         return Some(head[best.1]);
     }
     Some(
