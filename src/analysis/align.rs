@@ -14,10 +14,14 @@ use crate::model::{Call, CallSummary, Comparison, Row, Statement};
 
 /// Least similarity for two statements of different sides to share a row.
 const PAIR: f32 = 0.1;
+/// Least similarity for one side's statements to count as one subject.
+const SAME: f32 = 0.25;
 /// Least similarity for a further statement to join a row already paired.
 const JOIN: f32 = 0.08;
 /// How much a shared topic weighs against a shared word.
 const TOPIC_WEIGHT: f32 = 1.0;
+/// Similarity two statements on one subject of the topic lexicon have at least.
+const TOPIC_FLOOR: f32 = 0.15;
 /// Keywords shown for a row.
 const KEYWORDS: usize = 3;
 
@@ -79,7 +83,15 @@ fn similarity(a: &Item, b: &Item) -> f32 {
     if a.statement.article == b.statement.article && a.statement.sentence == b.statement.sentence {
         return 1.0;
     }
-    let c = cosine(a, b);
+    // A shared subject in other words ("ceasefire", "settlement") counts
+    // for something however long the statements are.
+    let shared = a.topics.iter().filter(|t| b.topics.contains(t)).count();
+    let overlap = if shared == 0 {
+        0.0
+    } else {
+        TOPIC_FLOOR * shared as f32 / ((a.topics.len() * b.topics.len()) as f32).sqrt()
+    };
+    let c = cosine(a, b).max(overlap);
     if a.words.len().min(b.words.len()) < 5 {
         c.max(jaccard(a, b))
     } else {
@@ -199,68 +211,99 @@ fn weigh(items: &mut [Item]) {
     }
 }
 
-/// Rows as, for each side, the items in that cell.
+/// Rows as, for each side, the items in that cell. Each side's statements
+/// on one subject are grouped first (one side often says a thing twice);
+/// groups of different sides are then paired one to one, best first; a
+/// group close to a row already paired joins it; the rest stand alone.
 fn rows(items: &[Item], sides: usize) -> Vec<Vec<Vec<usize>>> {
+    let n = items.len();
+    let sim: Vec<Vec<f32>> = (0..n)
+        .map(|i| (0..n).map(|j| if i == j { 1.0 } else { similarity(&items[i], &items[j]) }).collect())
+        .collect();
     let mut rows: Vec<Vec<Vec<usize>>> = Vec::new();
     for side in 0..sides {
-        let mine: Vec<usize> = (0..items.len())
-            .filter(|&i| items[i].side == side)
-            .collect();
-        let row_sim = |i: usize, row: &Vec<Vec<usize>>| -> f32 {
+        let groups = group_side(&sim, (0..n).filter(|&i| items[i].side == side).collect());
+        // How close a group is to what the other sides said in a row.
+        let closeness = |g: &[usize], row: &[Vec<usize>]| -> f32 {
             row.iter()
-                .flatten()
-                .map(|&j| similarity(&items[i], &items[j]))
+                .enumerate()
+                .filter(|(s, _)| *s != side)
+                .flat_map(|(_, c)| c)
+                .flat_map(|&j| g.iter().map(move |&i| (i, j)))
+                .map(|(i, j)| sim[i][j])
                 .fold(0.0, f32::max)
         };
-        // One to one with rows this side has no statement in yet, best first.
         let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-        for &i in &mine {
+        for (k, g) in groups.iter().enumerate() {
             for (r, row) in rows.iter().enumerate() {
                 if row[side].is_empty() {
-                    let s = row_sim(i, row);
-                    if s >= PAIR {
-                        pairs.push((s, i, r));
+                    let c = closeness(g, row);
+                    if c >= PAIR {
+                        pairs.push((c, k, r));
                     }
                 }
             }
         }
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut placed: Vec<usize> = Vec::new();
+        let mut placed = vec![false; groups.len()];
         let mut taken: Vec<usize> = Vec::new();
-        for (_, i, r) in pairs {
-            if placed.contains(&i) || taken.contains(&r) {
+        for (_, k, r) in pairs {
+            if placed[k] || taken.contains(&r) {
                 continue;
             }
-            rows[r][side].push(i);
-            placed.push(i);
+            rows[r][side].extend(&groups[k]);
+            placed[k] = true;
             taken.push(r);
         }
-        // The rest join the row they are closest to, or stand alone.
-        for &i in &mine {
-            if placed.contains(&i) {
+        for (k, g) in groups.iter().enumerate() {
+            if placed[k] {
                 continue;
             }
             let best = rows
                 .iter()
                 .enumerate()
-                .filter(|(_, row)| {
-                    row.iter()
-                        .enumerate()
-                        .any(|(s, c)| s != side && !c.is_empty())
-                })
-                .map(|(r, row)| (row_sim(i, row), r))
+                .filter(|(_, row)| !row[side].is_empty())
+                .map(|(r, row)| (closeness(g, row), r))
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             match best {
-                Some((s, r)) if s >= JOIN && !rows[r][side].is_empty() => rows[r][side].push(i),
+                Some((c, r)) if c >= JOIN => rows[r][side].extend(g),
                 _ => {
                     let mut row = vec![Vec::new(); sides];
-                    row[side].push(i);
+                    row[side].extend(g);
                     rows.push(row);
                 }
             }
         }
     }
+    for row in &mut rows {
+        for cell in row.iter_mut() {
+            cell.sort_by_key(|&i| items[i].position);
+        }
+    }
     rows
+}
+
+/// One side's statements on one subject, by average-linkage clustering at
+/// [`SAME`].
+fn group_side(sim: &[Vec<f32>], mine: Vec<usize>) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = mine.into_iter().map(|i| vec![i]).collect();
+    loop {
+        let mut best: Option<(f32, usize, usize)> = None;
+        for a in 0..groups.len() {
+            for b in a + 1..groups.len() {
+                let total: f32 = groups[a].iter().flat_map(|&i| groups[b].iter().map(move |&j| sim[i][j])).sum();
+                let avg = total / (groups[a].len() * groups[b].len()) as f32;
+                if avg >= SAME && best.is_none_or(|x| avg > x.0) {
+                    best = Some((avg, a, b));
+                }
+            }
+        }
+        let Some((_, a, b)) = best else {
+            return groups;
+        };
+        let moved = groups.remove(b);
+        groups[a].extend(moved);
+    }
 }
 
 /// A row's subject: shared topics, then words both sides used, then the
