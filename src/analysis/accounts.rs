@@ -291,6 +291,9 @@ fn mentions_the_call(s: &Parsed) -> bool {
         || s.has(&["the", "conversation"])
         || s.has(&["the", "talks"])
         || s.has(&["the", "two", "presidents"])
+        || s.has(&["the", "two", "heads", "of", "state"])
+        || s.has(&["both", "heads", "of", "state"])
+        || s.has(&["the", "pair"])
         || s.has(&["the", "two", "sides"])
         || s.has(&["both", "sides"])
 }
@@ -345,6 +348,16 @@ fn is_speech(s: &Parsed, i: usize) -> bool {
         }
         "pointed" => s.word(i + 1) == "out",
         "spoke" | "speaks" => s.word(i + 1) == "of",
+        // "keep promises", "its demands": nouns, unless someone stands before them.
+        "promises" | "demands" | "claims" | "thanks" | "hopes" | "notes" | "adds" | "warns"
+        | "urges" | "says" | "tells" | "insists" | "argues" | "stresses" | "welcomes" | "rejects" => {
+            let before = i.checked_sub(1).map(|j| &s.tokens[j]);
+            before.is_some_and(|b| {
+                b.capital
+                    || matches!(b.lower.as_str(), "he" | "she" | "it" | "also" | "then" | "now" | "further")
+                    || s.mentions.iter().any(|m| m.end == i)
+            })
+        }
         _ => SPEECH.contains(&w),
     }
 }
@@ -506,8 +519,25 @@ fn elsewhere_in_time(s: &Parsed, ctx: &Context<'_>) -> bool {
     };
     dates::find(&s.tokens, published)
         .iter()
-        .any(|f| !f.bounded && !s.tokens[f.at].quoted && (f.date - day).num_days().abs() >= 1)
+        .any(|f| !f.bounded && !s.tokens[f.at].quoted && f.date < day)
         || dates::other_month(&s.tokens, published)
+}
+
+/// A source whose words are dated to another time than the call, by the
+/// words around its verb: "said last week", "said on Friday", "had earlier said".
+fn said_elsewhere(s: &Parsed, f: &Source, ctx: &Context<'_>) -> bool {
+    let from = f.verb.saturating_sub(2);
+    let to = (f.verb + 4).min(s.tokens.len());
+    let near = |w: &[&str]| (from..to).any(|i| w.len() + i <= s.tokens.len() && w.iter().enumerate().all(|(k, x)| s.word(i + k) == *x));
+    if dates::OTHER_TIME.iter().any(|w| near(w)) || near(&["earlier"]) {
+        return true;
+    }
+    let (Some(published), Some(day)) = (ctx.published, ctx.date) else {
+        return false;
+    };
+    dates::find(&s.tokens, published)
+        .iter()
+        .any(|d| (from..to).contains(&d.at) && !d.bounded && d.date < day)
 }
 
 /// A sentence that starts by turning away from what came before.
@@ -598,9 +628,24 @@ pub fn attribute(
             .filter(|f| f.strength == Strength::Official && f.party.is_some())
             .find_map(|f| f.party.filter(|p| parties.contains(p)));
         let mut chosen: Vec<(PartyId, Source)> = Vec::new();
+        // "The Kremlin, in its readout, said": a generic document is that of
+        // the office named just before it.
+        let office_before = |at: usize| {
+            s.mentions
+                .iter()
+                .filter(|m| m.end <= at && !m.quoted && matches!(m.kind, Kind::Office(_) | Kind::Media(_)))
+                .filter_map(|m| m.party(lex))
+                .rfind(|p| parties.contains(p))
+        };
+        let outlet = ctx.outlet.filter(|o| parties.contains(o));
         for f in &found {
+            // Said at another time than the call: "said last week", "said on Friday".
+            if said_elsewhere(s, f, ctx) {
+                continue;
+            }
             let resolved: Vec<PartyId> = match f.kind {
-                Kind::Generic(title) => in_sentence_official
+                Kind::Generic(title) => office_before(f.at)
+                    .or(in_sentence_official)
                     .or_else(|| (!title.is_empty()).then(|| holder(title)).flatten())
                     .or(last_official)
                     .into_iter()
@@ -614,7 +659,18 @@ pub fn attribute(
                     .into_iter()
                     .collect(),
                 Kind::It => last_official.into_iter().collect(),
-                Kind::Both => parties.to_vec(),
+                // State media's "both sides" are what the state media say;
+                // "both sides agreed" in a readout goes on being that readout.
+                Kind::Both => match outlet {
+                    Some(o) => vec![o],
+                    None if !matches!(s.word(f.verb), "said" | "says" | "noted" | "stated" | "confirmed" | "reported")
+                        && previous_official
+                        && previous.len() == 1 =>
+                    {
+                        previous.clone()
+                    }
+                    None => parties.to_vec(),
+                },
                 _ => f.party.into_iter().collect(),
             };
             for p in resolved {
@@ -703,8 +759,11 @@ pub fn attribute(
                 result = previous.clone();
                 carried += 1;
             }
-        } else if carries
-            && let Some(outlet) = ctx.outlet.filter(|o| parties.contains(o))
+        } else if result.is_empty()
+            && !elsewhere
+            && !turns_away(s)
+            && !another_exchange(s, lex, ctx)
+            && let Some(outlet) = outlet
             && (names_the_call
                 || s.mentions
                     .iter()

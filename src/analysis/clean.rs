@@ -91,6 +91,13 @@ const FURNITURE: &[&str] = &[
     "cookie policy",
     "cookie settings",
     "cookies policy",
+    "sign up to",
+    "sign-up",
+    "privacy notice",
+    "copy link",
+    "link copied",
+    "manage your choices",
+    "your privacy",
 ];
 
 /// Words furniture uses often and prose seldom: they count in short blocks,
@@ -349,6 +356,18 @@ fn furniture_line(line: &str) -> Option<&'static str> {
         if lower.starts_with("skip ") && words <= 12 {
             return Some("navigation");
         }
+    }
+    // "Source: Xinhua", "Editor: Zhang Long": the page's credits.
+    const CREDITS: &[&str] = &[
+        "source:", "editor:", "editors:", "edited by", "writing by", "reporting by", "photo:",
+        "photos:", "credit:", "image:", "video:", "translated by", "compiled by", "additional reporting",
+    ];
+    if t.chars().count() < 100 && CREDITS.iter().any(|c| lower.starts_with(c)) {
+        return Some("credits");
+    }
+    // "english.news.cn": a site's address alone.
+    if !t.contains(' ') && t.contains('.') && t.len() < 60 && t.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '/')) && t.chars().filter(|&c| c == '.').count() >= 1 && !t.ends_with('.') {
+        return Some("a web address");
     }
     // "(PHOTO NOT FOR SALE)", "[Advertisement]".
     if ((t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']')))
@@ -618,10 +637,13 @@ fn cut_at_end_marker(items: &mut [Block]) {
             items[i].class = Class::Bad;
             items[i].why = Some("a box of links to other stories");
             i += 1;
-            // The headlines under it: lines that end no sentence.
+            // The headlines under it, and their summaries when they are
+            // printed right under the marker: lines that end no sentence,
+            // or lines of its own block.
+            let group = items[i - 1].group;
             while i < items.len()
-                && !ends_sentence(&items[i].text)
-                && items[i].text.chars().count() < 200
+                && (items[i].group == group
+                    || (!ends_sentence(&items[i].text) && items[i].text.chars().count() < 200))
             {
                 items[i].class = Class::Bad;
                 items[i].why = Some("a box of links to other stories");
@@ -651,12 +673,20 @@ fn smooth(items: &mut [Block]) {
     let any_good = items.iter().any(|b| b.class == Class::Good);
     let any_prose = any_good || items.iter().any(|b| b.class == Class::NearGood);
     let original: Vec<Class> = items.iter().map(|b| b.class).collect();
+    // Short blocks, and one-line furniture set in the article ("Advertisement"),
+    // are seen through when looking for what stands around a block.
+    let tiny: Vec<bool> = items
+        .iter()
+        .map(|b| b.class == Class::Bad && b.why.is_none() && b.text.chars().count() < 40)
+        .collect();
+    let seen_through = |i: usize| original[i] == Class::Short || tiny[i];
     let neighbour = |from: usize, step: isize| -> Option<Class> {
         let mut i = from as isize + step;
         while i >= 0 && (i as usize) < original.len() {
-            match original[i as usize] {
-                Class::Short => i += step,
-                c => return Some(c),
+            if seen_through(i as usize) {
+                i += step;
+            } else {
+                return Some(original[i as usize]);
             }
         }
         None

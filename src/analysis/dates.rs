@@ -139,6 +139,7 @@ pub const OTHER_TIME: &[&[&str]] = &[
     &["in", "an", "op-ed"],
     &["last", "spoke"],
     &["last", "talked"],
+    &["at", "the", "time"],
     &["previous", "call"],
     &["last", "call"],
     &["earlier", "call"],
