@@ -350,11 +350,15 @@ fn is_speech(s: &Parsed, i: usize) -> bool {
         "spoke" | "speaks" => s.word(i + 1) == "of",
         // "keep promises", "its demands": nouns, unless someone stands before them.
         "promises" | "demands" | "claims" | "thanks" | "hopes" | "notes" | "adds" | "warns"
-        | "urges" | "says" | "tells" | "insists" | "argues" | "stresses" | "welcomes" | "rejects" => {
+        | "urges" | "says" | "tells" | "insists" | "argues" | "stresses" | "welcomes"
+        | "rejects" => {
             let before = i.checked_sub(1).map(|j| &s.tokens[j]);
             before.is_some_and(|b| {
                 b.capital
-                    || matches!(b.lower.as_str(), "he" | "she" | "it" | "also" | "then" | "now" | "further")
+                    || matches!(
+                        b.lower.as_str(),
+                        "he" | "she" | "it" | "also" | "then" | "now" | "further"
+                    )
                     || s.mentions.iter().any(|m| m.end == i)
             })
         }
@@ -528,7 +532,11 @@ fn elsewhere_in_time(s: &Parsed, ctx: &Context<'_>) -> bool {
 fn said_elsewhere(s: &Parsed, f: &Source, ctx: &Context<'_>) -> bool {
     let from = f.verb.saturating_sub(2);
     let to = (f.verb + 4).min(s.tokens.len());
-    let near = |w: &[&str]| (from..to).any(|i| w.len() + i <= s.tokens.len() && w.iter().enumerate().all(|(k, x)| s.word(i + k) == *x));
+    let near = |w: &[&str]| {
+        (from..to).any(|i| {
+            w.len() + i <= s.tokens.len() && w.iter().enumerate().all(|(k, x)| s.word(i + k) == *x)
+        })
+    };
     if dates::OTHER_TIME.iter().any(|w| near(w)) || near(&["earlier"]) {
         return true;
     }
@@ -633,7 +641,9 @@ pub fn attribute(
         let office_before = |at: usize| {
             s.mentions
                 .iter()
-                .filter(|m| m.end <= at && !m.quoted && matches!(m.kind, Kind::Office(_) | Kind::Media(_)))
+                .filter(|m| {
+                    m.end <= at && !m.quoted && matches!(m.kind, Kind::Office(_) | Kind::Media(_))
+                })
                 .filter_map(|m| m.party(lex))
                 .rfind(|p| parties.contains(p))
         };
@@ -663,8 +673,10 @@ pub fn attribute(
                 // "both sides agreed" in a readout goes on being that readout.
                 Kind::Both => match outlet {
                     Some(o) => vec![o],
-                    None if !matches!(s.word(f.verb), "said" | "says" | "noted" | "stated" | "confirmed" | "reported")
-                        && previous_official
+                    None if !matches!(
+                        s.word(f.verb),
+                        "said" | "says" | "noted" | "stated" | "confirmed" | "reported"
+                    ) && previous_official
                         && previous.len() == 1 =>
                     {
                         previous.clone()
@@ -760,6 +772,7 @@ pub fn attribute(
                 carried += 1;
             }
         } else if result.is_empty()
+            && found.is_empty()
             && !elsewhere
             && !turns_away(s)
             && !another_exchange(s, lex, ctx)
@@ -777,7 +790,7 @@ pub fn attribute(
         previous_official = top == Some(Strength::Official) && !result.is_empty();
         if let Some(p) = kept
             .iter()
-            .filter(|(_, f)| f.strength == Strength::Official && f.party.is_some())
+            .filter(|(_, f)| f.strength == Strength::Official && f.kind != Kind::Both)
             .map(|(p, _)| *p)
             .next_back()
         {

@@ -218,7 +218,17 @@ fn weigh(items: &mut [Item]) {
 fn rows(items: &[Item], sides: usize) -> Vec<Vec<Vec<usize>>> {
     let n = items.len();
     let sim: Vec<Vec<f32>> = (0..n)
-        .map(|i| (0..n).map(|j| if i == j { 1.0 } else { similarity(&items[i], &items[j]) }).collect())
+        .map(|i| {
+            (0..n)
+                .map(|j| {
+                    if i == j {
+                        1.0
+                    } else {
+                        similarity(&items[i], &items[j])
+                    }
+                })
+                .collect()
+        })
         .collect();
     let mut rows: Vec<Vec<Vec<usize>>> = Vec::new();
     for side in 0..sides {
@@ -291,7 +301,10 @@ fn group_side(sim: &[Vec<f32>], mine: Vec<usize>) -> Vec<Vec<usize>> {
         let mut best: Option<(f32, usize, usize)> = None;
         for a in 0..groups.len() {
             for b in a + 1..groups.len() {
-                let total: f32 = groups[a].iter().flat_map(|&i| groups[b].iter().map(move |&j| sim[i][j])).sum();
+                let total: f32 = groups[a]
+                    .iter()
+                    .flat_map(|&i| groups[b].iter().map(move |&j| sim[i][j]))
+                    .sum();
                 let avg = total / (groups[a].len() * groups[b].len()) as f32;
                 if avg >= SAME && best.is_none_or(|x| avg > x.0) {
                     best = Some((avg, a, b));

@@ -98,6 +98,9 @@ const FURNITURE: &[&str] = &[
     "link copied",
     "manage your choices",
     "your privacy",
+    "to your inbox",
+    "in your inbox",
+    "get the latest",
 ];
 
 /// Words furniture uses often and prose seldom: they count in short blocks,
@@ -359,14 +362,33 @@ fn furniture_line(line: &str) -> Option<&'static str> {
     }
     // "Source: Xinhua", "Editor: Zhang Long": the page's credits.
     const CREDITS: &[&str] = &[
-        "source:", "editor:", "editors:", "edited by", "writing by", "reporting by", "photo:",
-        "photos:", "credit:", "image:", "video:", "translated by", "compiled by", "additional reporting",
+        "source:",
+        "editor:",
+        "editors:",
+        "edited by",
+        "writing by",
+        "reporting by",
+        "photo:",
+        "photos:",
+        "credit:",
+        "image:",
+        "video:",
+        "translated by",
+        "compiled by",
+        "additional reporting",
     ];
     if t.chars().count() < 100 && CREDITS.iter().any(|c| lower.starts_with(c)) {
         return Some("credits");
     }
     // "english.news.cn": a site's address alone.
-    if !t.contains(' ') && t.contains('.') && t.len() < 60 && t.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '/')) && t.chars().filter(|&c| c == '.').count() >= 1 && !t.ends_with('.') {
+    if !t.contains(' ')
+        && t.contains('.')
+        && t.len() < 60
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '/'))
+        && t.chars().filter(|&c| c == '.').count() >= 1
+        && !t.ends_with('.')
+    {
         return Some("a web address");
     }
     // "(PHOTO NOT FOR SALE)", "[Advertisement]".

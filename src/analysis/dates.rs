@@ -190,10 +190,18 @@ pub fn find(tokens: &[Token], published: NaiveDate) -> Vec<Found> {
     let mut i = 0;
     while i < tokens.len() {
         let w = word(i);
-        let bounded = matches!(
-            word(i.wrapping_sub(1)),
-            "since" | "until" | "till" | "before" | "by" | "from"
-        );
+        // "since March 29", "before his January 1 inauguration".
+        let bound = |w: &str| {
+            matches!(
+                w,
+                "since" | "until" | "till" | "before" | "by" | "from" | "after"
+            )
+        };
+        let bounded = bound(word(i.wrapping_sub(1)))
+            || (matches!(
+                word(i.wrapping_sub(1)),
+                "his" | "her" | "their" | "its" | "the"
+            ) && bound(word(i.wrapping_sub(2))));
         let push = move |date: NaiveDate, out: &mut Vec<Found>| {
             out.push(Found {
                 at: i,

@@ -333,6 +333,21 @@ pub fn find_in(
                     i = end;
                     continue;
                 }
+                // "US President Joe Biden": a name used as a demonym.
+                Entity::Country(p) if role_at(tokens, end).is_some() && !possessive => {
+                    let (n, role, title) = role_at(tokens, end).expect("checked");
+                    let after = end + n;
+                    if let Some(next) = lex.match_at_in(tokens, after, year)
+                        && let Entity::Person(id) = next.entity
+                    {
+                        push(&mut out, i, next.end, Kind::Person(id));
+                        i = next.end;
+                    } else {
+                        push(&mut out, i, after, Kind::Role(p, role, title));
+                        i = after;
+                    }
+                    continue;
+                }
                 Entity::Country(p) | Entity::Place(p) => {
                     if possessive && let Some(n) = longest(tokens, end + 1, OFFICE_NOUNS) {
                         push(&mut out, i, end + 1 + n, Kind::Office(p));

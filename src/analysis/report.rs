@@ -133,7 +133,19 @@ pub fn call_words(s: &Parsed) -> CallWords {
             }
             "conversation" | "conversations" => cue = Cue::Strong,
             "spoke" | "speak" | "speaks" | "talked" | "talk" | "talks" | "chatted"
-                if matches!(next, "with" | "to" | "by") =>
+                if matches!(
+                    next,
+                    "with"
+                        | "to"
+                        | "by"
+                        | "on"
+                        | "for"
+                        | "again"
+                        | "twice"
+                        | "briefly"
+                        | "late"
+                        | "early"
+                ) =>
             {
                 cue = cue.max(Cue::Weak);
             }
@@ -342,11 +354,24 @@ pub fn find(
     pair.sort_by_key(|&p| first(p));
 
     // Sentences about this call: both named, or one named where a call is.
+    // "The pair spoke on Saturday", "the two leaders spoke for an hour".
+    let pair_words = |s: &Parsed| {
+        [
+            &["the", "pair"][..],
+            &["the", "two", "leaders"],
+            &["both", "leaders"],
+            &["the", "two", "men"],
+            &["the", "two", "presidents"],
+        ]
+        .iter()
+        .any(|w| s.has(w))
+    };
     let about: Vec<usize> = (0..all.len())
         .filter(|&i| {
             together(i)
                 || (words[i].cue == Cue::Strong
                     && (people_of[i].contains(&a) || people_of[i].contains(&b)))
+                || (words[i].cue > Cue::None && pair_words(all[i]))
         })
         .collect();
     let medium = about

@@ -108,6 +108,17 @@ fn split_quoted(p: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             '\u{201c}' => depth = true,
             '\u{201d}' => depth = false,
             '"' => depth = !depth,
+            // "he wrote on X. “We agreed ...": a quotation opening after an
+            // initial still starts a sentence.
+            '.' if !depth
+                && ends_with_initial(&text[from..=i])
+                && chars.get(k + 1).map(|x| x.1) == Some(' ')
+                && opens_quote(&text[(i + 2).min(text.len())..])
+                && text[from..i].split_whitespace().count() >= 3 =>
+            {
+                out.push((start + from, start + i + 1));
+                from = i + 2;
+            }
             '.' | '!' | '?' if depth => {
                 // ". " then a capital, with at least three words on each side.
                 let next = chars.get(k + 1).map(|x| x.1);
@@ -116,7 +127,7 @@ fn split_quoted(p: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                     && after.is_some_and(char::is_uppercase)
                     && text[from..i].split_whitespace().count() >= 3
                     && text[i..].split_whitespace().count() >= 4
-                    && !ends_with_initial(&text[from..=i])
+                    && (!ends_with_initial(&text[from..=i]) || opens_quote(&text[i + 2..]))
                     && !is_abbreviation(&text[from..=i])
                 {
                     out.push((start + from, start + i + 1));
@@ -128,6 +139,10 @@ fn split_quoted(p: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     }
     out.push((start + from, end));
     out
+}
+
+fn opens_quote(s: &str) -> bool {
+    s.starts_with('\u{201c}') || s.starts_with('"')
 }
 
 /// "Mr.", "Dr.", "St.", "No.", "Feb.": a dot that ends no sentence.
@@ -210,6 +225,17 @@ mod tests {
             [
                 "“China has always stood on the side of peace.",
                 "Its core stance is to promote peace talks,” Xi said."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_opening_after_an_initial_starts_a_sentence() {
+        assert_eq!(
+            texts("“I spoke with Starmer,” he wrote on X. “We agreed to continue.”"),
+            [
+                "“I spoke with Starmer,” he wrote on X.",
+                "“We agreed to continue.”"
             ]
         );
     }

@@ -79,7 +79,8 @@ impl Out {
             return false;
         };
         self.skipped += 1;
-        self.reports.push(failed(path, format!("not imported: {cause}")));
+        self.reports
+            .push(failed(path, format!("not imported: {cause}")));
         true
     }
 

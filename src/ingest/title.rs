@@ -146,7 +146,9 @@ fn is_clock(w: &str) -> bool {
     let Some((h, m)) = w.split_once(':') else {
         return false;
     };
-    (1..=2).contains(&h.len()) && m.len() == 2 && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
 }
 
 /// The same headline on a line next to this one (a title printed twice,
@@ -158,7 +160,8 @@ fn repeated_near(lines: &[&str], head: &[usize], k: usize, key_here: &str) -> bo
             .enumerate()
             .filter(|(j, _)| *j != k && j.abs_diff(k) <= 2)
             .any(|(_, &i)| {
-                key(&headline_text(lines[i].trim())) == key_here || key(lines[i]).ends_with(key_here)
+                key(&headline_text(lines[i].trim())) == key_here
+                    || key(lines[i]).ends_with(key_here)
             })
 }
 
@@ -169,7 +172,10 @@ fn has_evidence(lines: &[&str], head: &[usize], k: usize) -> bool {
     let key_here = key(&headline_text(line));
     repeated_near(lines, head, k, &key_here)
         || unglue(line) != line
-        || head[k + 1..].iter().take(2).any(|&i| is_byline_or_date(lines[i]))
+        || head[k + 1..]
+            .iter()
+            .take(2)
+            .any(|&i| is_byline_or_date(lines[i]))
 }
 
 /// How much a line looks like the headline of the page.
