@@ -18,6 +18,7 @@ use super::dates;
 use super::lexicon::{Lexicon, PartyId, PersonId, Role};
 use super::mentions::{Kind, Mention, Parsed};
 use super::report;
+use super::text::WordSet;
 
 /// What attribution needs to know of the call and the article.
 #[derive(Debug, Clone, Copy)]
@@ -33,7 +34,7 @@ pub struct Context<'a> {
 }
 
 /// Verbs and verb phrases of reported speech.
-const SPEECH: &[&str] = &[
+static SPEECH: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -182,7 +183,7 @@ const SPEECH: &[&str] = &[
     "detailed",
     "recounted",
     "relayed",
-];
+]);
 
 /// Verbs that may come before their source: "..., said the Elysée".
 const INVERTED: &[&str] = &[
@@ -200,7 +201,7 @@ const INVERTED: &[&str] = &[
 
 /// Words that may stand between a source and its verb: "Macron also
 /// said", "the Kremlin read aloud claimed", "Putin on Monday told".
-const GLUE: &[&str] = &[
+static GLUE: WordSet = WordSet::new(&[
     "also",
     "has",
     "had",
@@ -281,7 +282,7 @@ const GLUE: &[&str] = &[
     "which",
     "reiterated",
     "had",
-];
+]);
 
 /// Words that tie a sentence to this call.
 fn mentions_the_call(s: &Parsed) -> bool {
@@ -362,7 +363,7 @@ fn is_speech(s: &Parsed, i: usize) -> bool {
                     || s.mentions.iter().any(|m| m.end == i)
             })
         }
-        _ => SPEECH.contains(&w),
+        _ => SPEECH.contains(w),
     }
 }
 
@@ -409,7 +410,7 @@ fn joined(s: &Parsed, from: usize, verb: usize) -> bool {
         return true;
     }
     let glue = (from..verb).all(|j| {
-        GLUE.contains(&s.word(j)) && !(s.tokens[j].after_break && !matches!(s.word(j), "on" | "in"))
+        GLUE.contains(s.word(j)) && !(s.tokens[j].after_break && !matches!(s.word(j), "on" | "in"))
     });
     if glue {
         return true;

@@ -8,10 +8,10 @@
 //! the class of their neighbours; an end-of-article marker ("Related
 //! Articles", "News Feed") ends the article once some of it has been read.
 
-use super::text::fold;
+use super::text::{WordSet, fold};
 
 /// Function words: their share tells prose from furniture.
-const STOP: &[&str] = &[
+static STOP: WordSet = WordSet::new(&[
     "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
     "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his",
     "how", "i", "if", "in", "into", "is", "it", "its", "more", "no", "not", "of", "on", "one",
@@ -21,7 +21,7 @@ const STOP: &[&str] = &[
     "during", "against", "any", "both", "each", "other", "only", "own", "same", "should", "since",
     "some", "then", "through", "under", "until", "very", "where", "why", "because", "before",
     "him", "himself", "may", "might", "must", "now", "us", "whether", "without",
-];
+]);
 
 /// Phrases that only site furniture uses: one is enough.
 const FURNITURE: &[&str] = &[
@@ -105,7 +105,7 @@ const FURNITURE: &[&str] = &[
 
 /// Words furniture uses often and prose seldom: they count in short blocks,
 /// or twice over in long ones.
-const FURNITURE_WORDS: &[&str] = &[
+static FURNITURE_WORDS: WordSet = WordSet::new(&[
     "subscribe",
     "subscribed",
     "subscription",
@@ -137,7 +137,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "advertisement",
     "cookies",
     "copyright",
-];
+]);
 
 /// Lines after which the article is over: related stories, feeds, comments.
 const END_MARKERS: &[&str] = &[
@@ -191,7 +191,7 @@ fn stop_density(words: &[String]) -> f32 {
     if words.is_empty() {
         return 0.0;
     }
-    words.iter().filter(|w| STOP.contains(&w.as_str())).count() as f32 / words.len() as f32
+    words.iter().filter(|w| STOP.contains(w)).count() as f32 / words.len() as f32
 }
 
 fn words_of(lower: &str) -> Vec<String> {
@@ -257,6 +257,9 @@ fn is_time(line: &str) -> bool {
 fn is_date_stamp(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
+    if words > 12 {
+        return false;
+    }
     let l = t.to_lowercase();
     let dated = crate::ingest::find_date(t).is_some()
         || t.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.' || c == '-'))
@@ -274,6 +277,9 @@ fn is_date_stamp(line: &str) -> bool {
 
 /// "By admin", "Posted by Jane Doe": a byline standing alone.
 fn is_byline(line: &str) -> bool {
+    if line.len() > 80 {
+        return false;
+    }
     let l = line.trim().to_lowercase();
     let rest = [
         "by ",
@@ -311,7 +317,9 @@ fn is_url(line: &str) -> bool {
 /// rows and breadcrumbs, editors' notes in brackets.
 fn furniture_line(line: &str) -> Option<&'static str> {
     let t = line.trim();
-    let lower = fold(t).to_lowercase();
+    // Link-ins, navigation and notes are short; only their first words matter.
+    let head: String = t.chars().take(60).collect();
+    let lower = fold(&head).to_lowercase();
     const LINK_INS: &[&str] = &[
         "read more",
         "read also",
@@ -334,7 +342,7 @@ fn furniture_line(line: &str) -> Option<&'static str> {
         let head = lower[..at].trim();
         if LINK_INS
             .iter()
-            .any(|l| head == *l || head.starts_with(&format!("{l} ")))
+            .any(|l| head == *l || head.strip_prefix(l).is_some_and(|r| r.starts_with(' ')))
         {
             return Some("a link to another story");
         }
@@ -427,11 +435,16 @@ struct Block {
     why: Option<&'static str>,
 }
 
-/// `phrase` stands in `text` as whole words.
-fn has_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
+/// Some furniture phrase stands in `lower` as whole words.
+fn has_furniture(lower: &str) -> bool {
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let m = MATCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(FURNITURE).expect("furniture phrases build")
+    });
+    m.find_overlapping_iter(lower).any(|hit| {
+        let phrase = FURNITURE[hit.pattern().as_usize()];
+        let before = lower[..hit.start()].chars().next_back();
+        let after = lower[hit.end()..].chars().next();
         let edge = |c: Option<char>, p: Option<char>| {
             c.is_none_or(|c| !c.is_alphanumeric()) || p.is_some_and(|p| !p.is_alphanumeric())
         };
@@ -440,17 +453,23 @@ fn has_phrase(text: &str, phrase: &str) -> bool {
 }
 
 fn furniture_hits(lower: &str, words: &[String]) -> (bool, usize) {
-    let strong = FURNITURE.iter().any(|f| has_phrase(lower, f));
-    let weak = words
-        .iter()
-        .filter(|w| FURNITURE_WORDS.contains(&w.as_str()))
-        .count();
+    let strong = has_furniture(lower);
+    let weak = words.iter().filter(|w| FURNITURE_WORDS.contains(w)).count();
     (strong, weak)
 }
 
 fn classify(text: &str) -> Class {
     // Judged as a reader would see it: escape sequences and controls out.
-    let text = &crate::sanitize::for_terminal(text, false);
+    let safe;
+    let text = if text
+        .chars()
+        .any(|c| c == '\u{1b}' || crate::sanitize::is_unsafe(c))
+    {
+        safe = crate::sanitize::for_terminal(text, false);
+        safe.as_str()
+    } else {
+        text
+    };
     let lower = fold(text).to_lowercase();
     let words = words_of(&lower);
     let (strong, weak) = furniture_hits(&lower, &words);
@@ -537,20 +556,22 @@ pub struct Judged {
 pub fn explain(title: &str, body: &str) -> Vec<Judged> {
     let title_key = key(title);
     let raw = blocks(body);
+    let keys: Vec<String> = raw.iter().map(|r| key(&r.0)).collect();
     // Lines printed twice in a row are captions: both copies go.
     let mut twice = vec![false; raw.len()];
     for i in 1..raw.len() {
-        if key(&raw[i].0) == key(&raw[i - 1].0) && !raw[i].0.is_empty() {
+        if keys[i] == keys[i - 1] && !raw[i].0.is_empty() {
             twice[i] = true;
             twice[i - 1] = true;
         }
     }
+    let mut keys_left = keys;
     let mut seen = std::collections::HashSet::new();
     let mut out: Vec<Judged> = Vec::new();
     let mut items: Vec<Block> = Vec::new();
     for (i, (line, group)) in raw.into_iter().enumerate() {
         let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        let k = key(&text);
+        let k = std::mem::take(&mut keys_left[i]);
         let reason = if k.is_empty() {
             Some("no words")
         } else if twice[i] {
@@ -653,6 +674,15 @@ fn cut_at_end_marker(items: &mut [Block]) {
     let mut good_blocks = 0;
     let mut i = 0;
     while i < items.len() {
+        // Markers are a few words; longer blocks are never one.
+        if items[i].text.len() > 40 {
+            if items[i].class == Class::Good {
+                good_blocks += 1;
+                good_chars += items[i].text.len();
+            }
+            i += 1;
+            continue;
+        }
         let lower = fold(&items[i].text).to_lowercase();
         let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
         if LINK_BOX.contains(&bare) {
@@ -794,8 +824,8 @@ mod tests {
     fn furniture_words_inside_prose_words_do_not_count() {
         let p = "The two sides issued very different advertisements of the call, which the Elysee said lasted two hours and ten minutes on Tuesday.";
         assert_eq!(clean("T", &format!("{p}\n\n")), [p]);
-        assert!(has_phrase("skip to content now", "skip to content"));
-        assert!(!has_phrase("newsletters", "newsletter"));
+        assert!(has_furniture("skip to content now"));
+        assert!(!has_furniture("our newsletters arrive"));
     }
 
     #[test]

@@ -2,12 +2,40 @@
 //! typographic quotes and dashes made plain), split into tokens that keep
 //! their case and their place, with quoted stretches marked.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+
+/// A fixed list of words, looked up in constant time.
+pub struct WordSet {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(list: &'static [&'static str]) -> WordSet {
+        WordSet {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(word)
+    }
+}
 
 /// `Élysée’s “call”` → `Elysee's "call"`: marks stripped, curly quotes and
 /// dashes made ASCII, case kept. One output char per input char or fewer.
 pub fn fold(text: &str) -> String {
+    // Most news text is plain ASCII: nothing to fold.
+    if text.is_ascii() && !text.contains('`') {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
