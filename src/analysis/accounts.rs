@@ -295,6 +295,7 @@ fn mentions_the_call(s: &Parsed) -> bool {
         || s.has(&["the", "two", "heads", "of", "state"])
         || s.has(&["both", "heads", "of", "state"])
         || s.has(&["the", "pair"])
+        || s.has(&["the", "leaders"])
         || s.has(&["the", "two", "sides"])
         || s.has(&["both", "sides"])
 }
@@ -549,6 +550,27 @@ fn said_elsewhere(s: &Parsed, f: &Source, ctx: &Context<'_>) -> bool {
         .any(|d| (from..to).contains(&d.at) && !d.bounded && d.date < day)
 }
 
+/// The words came through the speaker's own channel: a post, a tweet,
+/// remarks to reporters, a statement of their own.
+fn own_channel(s: &Parsed) -> bool {
+    const CHANNELS: &[&[&str]] = &[
+        &["post"],
+        &["posted"],
+        &["tweet"],
+        &["tweeted"],
+        &["truth", "social"],
+        &["telegram"],
+        &["told", "reporters"],
+        &["told", "journalists"],
+        &["interview"],
+        &["wrote"],
+        &["press", "conference"],
+        &["news", "conference"],
+        &["briefing"],
+    ];
+    CHANNELS.iter().any(|w| s.has(w)) || s.tokens.iter().any(|t| t.lower == "x" && t.capital)
+}
+
 /// A sentence that starts by turning away from what came before.
 fn turns_away(s: &Parsed) -> bool {
     matches!(
@@ -749,10 +771,12 @@ pub fn attribute(
             && previous_official
             && same_paragraph
             && previous.len() == 1
+            && !own_channel(s)
         {
             result = previous.clone();
         }
-        let elsewhere = elsewhere_in_time(s, ctx) && !names_the_call;
+        let elsewhere =
+            (elsewhere_in_time(s, ctx) && !names_the_call) || report::about_another_call(s);
         if elsewhere || another_exchange(s, lex, ctx) {
             result.clear();
         }

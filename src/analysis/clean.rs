@@ -101,6 +101,16 @@ const FURNITURE: &[&str] = &[
     "to your inbox",
     "in your inbox",
     "get the latest",
+    "catch all the latest",
+    "breaking news and",
+    "video player",
+    "pubblicita",
+    "publicite",
+    "publicidad",
+    "werbung",
+    "members only",
+    "not for redistribution",
+    "quality journalism",
 ];
 
 /// Words furniture uses often and prose seldom: they count in short blocks,
@@ -138,6 +148,10 @@ static FURNITURE_WORDS: WordSet = WordSet::new(&[
     "cookies",
     "copyright",
 ]);
+
+/// Beginnings of furniture words in all their forms: subscribe, subscribing,
+/// subscriber; advertising, advertisement.
+const FURNITURE_STEMS: &[&str] = &["subscrib", "newsletter", "advertis", "cookie"];
 
 /// Lines after which the article is over: related stories, feeds, comments.
 const END_MARKERS: &[&str] = &[
@@ -454,7 +468,10 @@ fn has_furniture(lower: &str) -> bool {
 
 fn furniture_hits(lower: &str, words: &[String]) -> (bool, usize) {
     let strong = has_furniture(lower);
-    let weak = words.iter().filter(|w| FURNITURE_WORDS.contains(w)).count();
+    let weak = words
+        .iter()
+        .filter(|w| FURNITURE_WORDS.contains(w) || FURNITURE_STEMS.iter().any(|p| w.starts_with(p)))
+        .count();
     (strong, weak)
 }
 
@@ -496,11 +513,30 @@ fn headline_like(line: &str) -> bool {
     (6..=25).contains(&words) && !ends_sentence(line) && line.chars().count() < 200
 }
 
+/// "--------", "=====", "Page 1 of 3", "- 2 -": the furniture of a page.
+fn is_page_furniture(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '=' | '_' | '*' | '~' | '.' | ' '))
+    {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let num = |w: &str| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty();
+    matches!(words.as_slice(), ["Page", a, "of", b] if num(a) && num(b))
+        || matches!(words.as_slice(), ["-", a, "-"] if num(a))
+}
+
 /// Blocks of the body: one a line, or one a paragraph when the text was
 /// wrapped at a fixed width.
 fn blocks(body: &str) -> Vec<(String, usize)> {
     let mut groups: Vec<Vec<&str>> = vec![Vec::new()];
     for line in body.lines() {
+        // Rules and page numbers of a paginated document are no text.
+        if is_page_furniture(line) {
+            continue;
+        }
         if line.trim().is_empty() {
             if groups.last().is_some_and(|g| !g.is_empty()) {
                 groups.push(Vec::new());
@@ -704,11 +740,26 @@ fn cut_at_end_marker(items: &mut [Block]) {
             continue;
         }
         if is_end_marker(&lower) && good_blocks >= 2 && good_chars >= 200 {
-            for b in &mut items[i..] {
-                b.class = Class::Bad;
-                b.why = Some("after the end of the article");
+            // A box set inside the article ("Related articles" and a few
+            // headlines, then the story goes on): the box goes alone. A feed
+            // or a list of stories after the end has no run of paragraphs.
+            match resumes_after(items, i + 1) {
+                Some(back) => {
+                    for b in &mut items[i..back] {
+                        b.class = Class::Bad;
+                        b.why = Some("a box of links to other stories");
+                    }
+                    i = back;
+                    continue;
+                }
+                None => {
+                    for b in &mut items[i..] {
+                        b.class = Class::Bad;
+                        b.why = Some("after the end of the article");
+                    }
+                    return;
+                }
             }
-            return;
         }
         if items[i].class == Class::Good {
             good_blocks += 1;
@@ -716,6 +767,27 @@ fn cut_at_end_marker(items: &mut [Block]) {
         }
         i += 1;
     }
+}
+
+/// Where the article goes on after a box of links starting at `from`: the
+/// first of two paragraphs of prose in a row, with only headlines, list
+/// labels and other short lines before them.
+fn resumes_after(items: &[Block], from: usize) -> Option<usize> {
+    let prose = |b: &Block| {
+        matches!(b.class, Class::Good | Class::NearGood) && b.text.chars().count() >= 100
+    };
+    let mut i = from;
+    while i + 1 < items.len() {
+        if prose(&items[i]) {
+            return prose(&items[i + 1]).then_some(i);
+        }
+        // Headlines and labels of the box: short lines. Anything else ends it.
+        if items[i].text.chars().count() >= 200 {
+            return None;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Short and near-good blocks take the class of their neighbours: prose

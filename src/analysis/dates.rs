@@ -140,6 +140,8 @@ pub const OTHER_TIME: &[&[&str]] = &[
     &["last", "spoke"],
     &["last", "talked"],
     &["at", "the", "time"],
+    &["earlier", "on"],
+    &["earlier", "today"],
     &["previous", "call"],
     &["last", "call"],
     &["earlier", "call"],

@@ -251,6 +251,23 @@ fn is_document(tokens: &[Token], end: usize) -> bool {
     end > 0 && DOCUMENT_NOUNS.contains(&tokens[end - 1].lower.as_str())
 }
 
+/// "the Indian government's Press Information Bureau": an office's own
+/// named body, capitalised words after a possessive, is that office too.
+fn sub_body(tokens: &[Token], end: usize) -> usize {
+    if tokens.get(end).is_none_or(|t| t.lower != "'s") {
+        return end;
+    }
+    let mut e = end + 1;
+    while e < tokens.len() && e - end <= 5 && (tokens[e].capital || tokens[e].lower == "of") {
+        e += 1;
+    }
+    if e > end + 1 && tokens[e - 1].capital {
+        e
+    } else {
+        end
+    }
+}
+
 /// Every mention in `tokens`, in order. A person's office ("Macron's
 /// office") overlaps the person; nothing else overlaps.
 pub fn find(tokens: &[Token], lex: &Lexicon) -> Vec<Mention> {
@@ -291,8 +308,9 @@ pub fn find_in(
                     if let Some(n) = longest(tokens, end, OFFICE_NOUNS)
                         && !matches!(role_at(tokens, end), Some((r, _, _)) if r >= n)
                     {
-                        push(&mut out, i, end + n, Kind::Office(p));
-                        i = end + n;
+                        let e = sub_body(tokens, end + n);
+                        push(&mut out, i, e, Kind::Office(p));
+                        i = e;
                         continue;
                     }
                     if let Some((n, role, title)) = role_at(tokens, end) {
@@ -366,6 +384,7 @@ pub fn find_in(
                     } else if let Some(n) = longest(tokens, end, OFFICE_NOUNS) {
                         e = end + n;
                     }
+                    e = sub_body(tokens, e);
                     push(&mut out, i, e, Kind::Office(p));
                     i = e;
                     continue;

@@ -64,7 +64,13 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
             people: &f.people,
             date: f.report.date,
             published: draft.published,
-            outlet: draft.source.as_deref().and_then(|s| outlet(s, lexicon)),
+            // Whose copy it is: the agency of the dateline, else the source.
+            outlet: paragraphs
+                .iter()
+                .take(4)
+                .find_map(|p| crate::ingest::dateline_agency(p))
+                .and_then(|a| outlet(&a, lexicon))
+                .or_else(|| draft.source.as_deref().and_then(|s| outlet(s, lexicon))),
         };
         let parties = accounts::attribute(&parsed, &paragraph, &ctx, lexicon);
         for (s, ps) in sentences.iter_mut().zip(parties) {

@@ -68,6 +68,10 @@ const PLANNED: &[&[&str]] = &[
     &["are", "due"],
     &["future"],
     &["next"],
+    &["possible"],
+    &["potential"],
+    &["prospective"],
+    &["is", "due", "to"],
 ];
 
 /// Gatherings that a video link joins: no bilateral call.
@@ -152,7 +156,7 @@ pub fn call_words(s: &Parsed) -> CallWords {
             "counterpart" | "counterparts" | "talks" => cue = cue.max(Cue::Weak),
             _ => {}
         }
-        if cue == Cue::Strong && before != Cue::Strong
+        if cue > before
             || matches!(
                 w,
                 "call" | "calls" | "conversation" | "phone" | "telephone" | "video"
@@ -183,17 +187,29 @@ pub fn call_words(s: &Parsed) -> CallWords {
     if cue > Cue::None && !at.is_empty() && at.iter().all(|&c| planned_before(c)) {
         cue = Cue::None;
     }
-    // Another call than this one: "last spoke by phone in March", "their
-    // previous call", "when they spoke by phone in June".
+    if cue > Cue::None && other_call(s, &at) {
+        cue = Cue::None;
+    }
+    CallWords { cue, medium }
+}
+
+/// The sentence's call words are about another call than this one: "last
+/// spoke by phone in March", "their previous call", "when they spoke by
+/// phone in June". `at` holds where its call words stand.
+fn other_call(s: &Parsed, at: &[usize]) -> bool {
     const EARLIER: &[&[&str]] = &[
         &["last", "spoke"],
         &["last", "talked"],
         &["previous", "call"],
         &["previous", "conversation"],
+        &["previous", "conversations"],
         &["last", "call"],
         &["earlier", "call"],
         &["last", "phone"],
+        &["last", "conversation"],
+        &["first", "spoke"],
     ];
+    let n = s.tokens.len();
     let month_after = |c: usize| {
         (c + 1..(c + 7).min(n)).any(|j| {
             matches!(s.word(j), "in" | "early" | "mid" | "late" | "last")
@@ -201,10 +217,20 @@ pub fn call_words(s: &Parsed) -> CallWords {
                 && s.tokens.get(j + 1).is_some_and(|t| t.capital)
         })
     };
-    if cue > Cue::None && (EARLIER.iter().any(|w| s.has(w)) || at.iter().any(|&c| month_after(c))) {
-        cue = Cue::None;
-    }
-    CallWords { cue, medium }
+    EARLIER.iter().any(|w| s.has(w)) || at.iter().any(|&c| month_after(c))
+}
+
+/// [`other_call`] for a whole sentence.
+pub fn about_another_call(s: &Parsed) -> bool {
+    let at: Vec<usize> = (0..s.tokens.len())
+        .filter(|&i| {
+            matches!(
+                s.word(i),
+                "call" | "calls" | "conversation" | "phone" | "telephone" | "spoke" | "talked"
+            )
+        })
+        .collect();
+    !at.is_empty() && other_call(s, &at)
 }
 
 /// Words of a meeting in person.
@@ -334,7 +360,15 @@ pub fn find(
     let (a, b) = best.0;
     // The pair must meet in at least one sentence that speaks of a call.
     let together = |i: usize| people_of[i].contains(&a) && people_of[i].contains(&b);
-    if !(0..all.len()).any(|i| together(i) && words[i].cue > Cue::None) {
+    // Or they meet in the lede and the next sentence tells of "the call".
+    let meets = |i: usize| {
+        together(i)
+            && (words[i].cue > Cue::None
+                || (i + 1 < all.len()
+                    && words[i + 1].strong()
+                    && people_of[i + 1].iter().all(|p| *p == a || *p == b)))
+    };
+    if !(0..all.len()).any(meets) {
         return None;
     }
     // Who the article names first, to the word.

@@ -51,7 +51,32 @@ pub fn split_source_suffix(title: &str) -> Option<(String, String)> {
             let (head, tail) = (title[..at].trim(), title[at + sep.len()..].trim());
             let tail_words = tail.split_whitespace().count();
             let head_words = head.split_whitespace().count();
+            // "— Kremlin", "- official": who said it, not who published it.
+            const SAYERS: &[&str] = &[
+                "kremlin",
+                "white house",
+                "elysee",
+                "élysée",
+                "pentagon",
+                "downing street",
+                "state department",
+                "mfa",
+                "ministry",
+                "spokesman",
+                "spokeswoman",
+                "official",
+                "officials",
+                "source",
+                "sources",
+                "report",
+                "reports",
+                "media",
+                "readout",
+                "sources say",
+            ];
+            let sayer = SAYERS.contains(&tail.to_lowercase().as_str());
             if (1..=5).contains(&tail_words)
+                && !sayer
                 && head_words >= 4
                 && tail.chars().next().is_some_and(|c| c.is_uppercase())
                 && !tail.ends_with(['.', '?', '!'])

@@ -5,7 +5,7 @@ mod front_matter;
 mod html;
 mod markdown;
 mod metadata;
-pub use metadata::find_date;
+pub use metadata::{dateline_agency, find_date};
 pub mod slug;
 mod title;
 

@@ -4,7 +4,7 @@
 use crate::model::Draft;
 
 /// How many leading non-empty lines may hold the headline.
-const HEAD_LINES: usize = 20;
+const HEAD_LINES: usize = 40;
 
 /// Read a plain-text article: a headline, then the body. Lines above the
 /// headline are the page's masthead and navigation; those that are not
@@ -204,6 +204,10 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     if cells >= 3 && text == line.trim() {
         score -= 4.0; // a navigation row
     }
+    // A table of contents: "1. Headline ....... 1".
+    if line.contains("....") {
+        score -= 5.0;
+    }
     let sentence_like = text.ends_with('.') || text.ends_with(')');
     if sentence_like {
         score -= 2.0;
@@ -274,10 +278,10 @@ fn find_title(lines: &[&str]) -> Option<usize> {
     // line reads as no headline at all (a masthead, navigation, furniture).
     let first_score = headline_score(lines, &head, 0);
     if (best.1 == 0 && first_score > -1.0) || (first_score > 0.0 && has_evidence(lines, &head, 0)) {
-        return Some(first);
+        return Some(cleaner_repeat(lines, &head, 0));
     }
     if best.0 > 0.0 && has_evidence(lines, &head, best.1) {
-        return Some(head[best.1]);
+        return Some(cleaner_repeat(lines, &head, best.1));
     }
     if first_score > -1.0 {
         return Some(first);
@@ -291,6 +295,21 @@ fn find_title(lines: &[&str]) -> Option<usize> {
             .find(|&i| !looks_like_furniture(lines[i]))
             .unwrap_or(first),
     )
+}
+
+/// The headline printed twice, once with a site's name after it ("... -
+/// Xinhua | English.news.cn") and once bare: the bare one.
+fn cleaner_repeat(lines: &[&str], head: &[usize], k: usize) -> usize {
+    let here = key(&headline_text(lines[head[k]].trim()));
+    head.iter()
+        .enumerate()
+        .filter(|(j, _)| j.abs_diff(k) <= 2 && *j != k)
+        .map(|(_, &i)| i)
+        .find(|&i| {
+            let other = key(&headline_text(lines[i].trim()));
+            other.len() >= 12 && other.len() < here.len() && here.starts_with(&other)
+        })
+        .unwrap_or(head[k])
 }
 
 /// Navigation, membership appeals and editing links printed above a headline.
