@@ -514,10 +514,12 @@ fn sources(s: &Parsed, lex: &Lexicon) -> Vec<Source> {
     out
 }
 
-/// Another time than the call's: a background phrase, or a date that is
-/// not the call's day.
-fn elsewhere_in_time(s: &Parsed, ctx: &Context<'_>) -> bool {
-    if dates::other_time(s) {
+/// Another time than the call's: a background phrase, or a date before the
+/// call's day, set before `before` (the first verb of reported speech): a
+/// time at the head of a sentence dates all of it, one after the verb may
+/// belong to what was said.
+fn elsewhere_in_time(s: &Parsed, ctx: &Context<'_>, before: usize) -> bool {
+    if dates::other_time_at(s).is_some_and(|at| at < before) {
         return true;
     }
     let (Some(published), Some(day)) = (ctx.published, ctx.date) else {
@@ -525,8 +527,8 @@ fn elsewhere_in_time(s: &Parsed, ctx: &Context<'_>) -> bool {
     };
     dates::find(&s.tokens, published)
         .iter()
-        .any(|f| !f.bounded && !s.tokens[f.at].quoted && f.date < day)
-        || dates::other_month(&s.tokens, published)
+        .any(|f| f.at < before && !f.bounded && !s.tokens[f.at].quoted && f.date < day)
+        || dates::other_month_at(&s.tokens, published).is_some_and(|at| at < before)
 }
 
 /// A source whose words are dated to another time than the call, by the
@@ -665,7 +667,15 @@ pub fn attribute(
             s.mentions
                 .iter()
                 .filter(|m| {
-                    m.end <= at && !m.quoted && matches!(m.kind, Kind::Office(_) | Kind::Media(_))
+                    // "In Moscow, the foreign ministry said": a capital set
+                    // before the office as where it spoke.
+                    let place = matches!(m.kind, Kind::Country(_))
+                        && m.start > 0
+                        && s.word(m.start - 1) == "in"
+                        && s.tokens.get(m.end).is_some_and(|t| t.after_break);
+                    m.end <= at
+                        && !m.quoted
+                        && (matches!(m.kind, Kind::Office(_) | Kind::Media(_)) || place)
                 })
                 .filter_map(|m| m.party(lex))
                 .rfind(|p| parties.contains(p))
@@ -775,8 +785,9 @@ pub fn attribute(
         {
             result = previous.clone();
         }
-        let elsewhere =
-            (elsewhere_in_time(s, ctx) && !names_the_call) || report::about_another_call(s);
+        let first_verb = found.iter().map(|f| f.verb).min().unwrap_or(usize::MAX);
+        let elsewhere = (elsewhere_in_time(s, ctx, first_verb) && !names_the_call)
+            || report::about_another_call(s);
         if elsewhere || another_exchange(s, lex, ctx) {
             result.clear();
         }
@@ -1097,6 +1108,39 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
                 ]
             ),
             [["Russia"], ["Russia"]]
+        );
+    }
+}
+#[cfg(test)]
+mod dbg {
+    #[test]
+    fn dbg_one() {
+        let lex = crate::analysis::Lexicon::bundled();
+        let s = "In Moscow, the foreign ministry said Lavrov had “strongly recommended” that Washington return to “professional, quiet diplomacy” on the prisoner issue rather than spreading “speculative information”.";
+        let p = super::Parsed::in_year(s, &lex, Some(2022));
+        eprintln!("{:?}", p.mentions);
+        eprintln!("{:?}", super::sources(&p, &lex));
+        let parties = [0usize, 2];
+        let people = [
+            lex.people
+                .iter()
+                .position(|x| x.name == "Antony Blinken")
+                .unwrap(),
+            lex.people
+                .iter()
+                .position(|x| x.name == "Sergey Lavrov")
+                .unwrap(),
+        ];
+        let ctx = super::Context {
+            parties: &parties,
+            people: &people,
+            date: chrono::NaiveDate::from_ymd_opt(2022, 7, 29),
+            published: chrono::NaiveDate::from_ymd_opt(2022, 7, 29),
+            outlet: None,
+        };
+        eprintln!(
+            "attr {:?}",
+            super::attribute(&[p.clone()], &[0], &ctx, &lex)
         );
     }
 }

@@ -189,6 +189,11 @@ const END_MARKERS: &[&str] = &[
     "latest stories",
     "more in",
     "don't miss",
+    "about the author",
+    "most viewed",
+    "most shared",
+    "top news",
+    "more videos",
 ];
 
 /// Lines that open a box of links inside the article, which goes on after it.
@@ -271,7 +276,7 @@ fn is_time(line: &str) -> bool {
 fn is_date_stamp(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
-    if words > 12 {
+    if words > 16 {
         return false;
     }
     let l = t.to_lowercase();
@@ -286,7 +291,7 @@ fn is_date_stamp(line: &str) -> bool {
         "first published",
     ];
     dated && words <= 10 && !ends_sentence(t)
-        || (stamp_words.iter().any(|w| l.starts_with(w)) && words <= 12)
+        || (stamp_words.iter().any(|w| l.starts_with(w)) && words <= 16 && !ends_sentence(t))
 }
 
 /// "By admin", "Posted by Jane Doe": a byline standing alone.
@@ -398,6 +403,10 @@ fn furniture_line(line: &str) -> Option<&'static str> {
         "translated by",
         "compiled by",
         "additional reporting",
+        "topic:",
+        "topics:",
+        "tags:",
+        "tag:",
     ];
     if t.chars().count() < 100 && CREDITS.iter().any(|c| lower.starts_with(c)) {
         return Some("credits");

@@ -153,13 +153,20 @@ pub const OTHER_TIME: &[&[&str]] = &[
 
 /// The sentence, outside its quotations, has an [`OTHER_TIME`] phrase.
 pub fn other_time(s: &super::mentions::Parsed) -> bool {
+    other_time_at(s).is_some()
+}
+
+/// Where the first [`OTHER_TIME`] phrase stands, outside quotations; a
+/// phrase that qualifies a noun ("last week's deal") does not count.
+pub fn other_time_at(s: &super::mentions::Parsed) -> Option<usize> {
     let t = &s.tokens;
-    OTHER_TIME.iter().any(|w| {
-        (0..t.len()).any(|i| {
+    (0..t.len()).find(|&i| {
+        OTHER_TIME.iter().any(|w| {
             w.len() + i <= t.len()
                 && w.iter()
                     .enumerate()
                     .all(|(k, x)| t[i + k].lower == *x && !t[i + k].quoted)
+                && t.get(i + w.len()).is_none_or(|n| n.lower != "'s")
         })
     })
 }
@@ -167,7 +174,12 @@ pub fn other_time(s: &super::mentions::Parsed) -> bool {
 /// A month named as the time of something ("in March", "in early August",
 /// "last December") that is not the month of publication.
 pub fn other_month(tokens: &[Token], published: NaiveDate) -> bool {
-    (0..tokens.len()).any(|i| {
+    other_month_at(tokens, published).is_some()
+}
+
+/// Where [`other_month`] finds its month.
+pub fn other_month_at(tokens: &[Token], published: NaiveDate) -> Option<usize> {
+    (0..tokens.len()).find(|&i| {
         let t = &tokens[i];
         let Some(m) = month(&t.lower).filter(|_| t.capital && !t.quoted) else {
             return false;
