@@ -1111,36 +1111,3 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
         );
     }
 }
-#[cfg(test)]
-mod dbg {
-    #[test]
-    fn dbg_one() {
-        let lex = crate::analysis::Lexicon::bundled();
-        let s = "In Moscow, the foreign ministry said Lavrov had “strongly recommended” that Washington return to “professional, quiet diplomacy” on the prisoner issue rather than spreading “speculative information”.";
-        let p = super::Parsed::in_year(s, &lex, Some(2022));
-        eprintln!("{:?}", p.mentions);
-        eprintln!("{:?}", super::sources(&p, &lex));
-        let parties = [0usize, 2];
-        let people = [
-            lex.people
-                .iter()
-                .position(|x| x.name == "Antony Blinken")
-                .unwrap(),
-            lex.people
-                .iter()
-                .position(|x| x.name == "Sergey Lavrov")
-                .unwrap(),
-        ];
-        let ctx = super::Context {
-            parties: &parties,
-            people: &people,
-            date: chrono::NaiveDate::from_ymd_opt(2022, 7, 29),
-            published: chrono::NaiveDate::from_ymd_opt(2022, 7, 29),
-            outlet: None,
-        };
-        eprintln!(
-            "attr {:?}",
-            super::attribute(&[p.clone()], &[0], &ctx, &lex)
-        );
-    }
-}

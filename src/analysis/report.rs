@@ -72,6 +72,16 @@ const PLANNED: &[&[&str]] = &[
     &["potential"],
     &["prospective"],
     &["is", "due", "to"],
+    &["would"],
+    &["probably"],
+    &["whether"],
+    &["no", "plans"],
+    &["ready", "for"],
+    &["ready", "to"],
+    &["hopes", "to"],
+    &["wants", "to"],
+    &["want", "to"],
+    &["plan"],
 ];
 
 /// Gatherings that a video link joins: no bilateral call.
@@ -178,7 +188,7 @@ pub fn call_words(s: &Parsed) -> CallWords {
     // "will hold a video call", "invited ... to participate in a video call":
     // a plan stands a few words before every call word.
     let planned_before = |c: usize| {
-        (c.saturating_sub(7)..c).any(|j| {
+        (c.saturating_sub(12)..c).any(|j| {
             PLANNED
                 .iter()
                 .any(|p| p.len() + j <= c && p.iter().enumerate().all(|(k, w)| s.word(j + k) == *w))
@@ -231,6 +241,41 @@ pub fn about_another_call(s: &Parsed) -> bool {
         })
         .collect();
     !at.is_empty() && other_call(s, &at)
+}
+
+/// In "A spoke by phone with B", "A held a call with B", "A's conversation
+/// with B": A and B.
+fn spoke_with(s: &Parsed) -> Option<(PersonId, PersonId)> {
+    const CALL: &[&str] = &[
+        "call",
+        "phone",
+        "telephone",
+        "spoke",
+        "talked",
+        "conversation",
+        "talks",
+        "speak",
+        "video",
+        "videoconference",
+        "phoned",
+        "called",
+    ];
+    let persons: Vec<(usize, usize, PersonId)> = s
+        .mentions
+        .iter()
+        .filter_map(|m| match m.kind {
+            Kind::Person(p) => Some((m.start, m.end, p)),
+            _ => None,
+        })
+        .collect();
+    let (_, _, subject) = *persons.first()?;
+    persons.iter().skip(1).find_map(|&(start, _, object)| {
+        let before = start.checked_sub(1).map(|j| s.word(j))?;
+        let linked = matches!(before, "with" | "to") || s.word(start.saturating_sub(3)) == "with";
+        let near = (start.saturating_sub(9)..start).any(|j| CALL.contains(&s.word(j)));
+        let phoned = matches!(before, "phoned" | "called" | "telephoned");
+        (linked && near || phoned).then_some((subject, object))
+    })
 }
 
 /// Words of a meeting in person.
@@ -349,6 +394,29 @@ pub fn find(
                 match scores.iter_mut().find(|s| s.0 == key) {
                     Some(s) => s.1 += w,
                     None => scores.push((key, w, i)),
+                }
+            }
+        }
+    }
+    // "Ramaphosa spoke by phone with Putin ... ahead of a visit by Zelensky":
+    // the one spoken with, and the one who spoke, are the pair.
+    // Only in the headline and the lede, where the story says what happened:
+    // later calls with others are mentioned in passing.
+    for (i, s) in all.iter().enumerate().take(4) {
+        if words[i].cue == Cue::None {
+            continue;
+        }
+        if let Some((subject, object)) = spoke_with(s) {
+            let (pa, pb) = (lex.people[subject].party, lex.people[object].party);
+            if pa != pb {
+                let key = if subject < object {
+                    (subject, object)
+                } else {
+                    (object, subject)
+                };
+                match scores.iter_mut().find(|s| s.0 == key) {
+                    Some(s) => s.1 += 2.0,
+                    None => scores.push((key, 2.0, i)),
                 }
             }
         }
