@@ -411,7 +411,7 @@ fn joined(s: &Parsed, from: usize, verb: usize) -> bool {
         return true;
     }
     let glue = (from..verb).all(|j| {
-        GLUE.contains(s.word(j)) && !(s.tokens[j].after_break && !matches!(s.word(j), "on" | "in"))
+        GLUE.contains(s.word(j)) && (!s.tokens[j].after_break || matches!(s.word(j), "on" | "in"))
     });
     if glue {
         return true;
@@ -541,7 +541,7 @@ fn said_elsewhere(s: &Parsed, f: &Source, ctx: &Context<'_>) -> bool {
             w.len() + i <= s.tokens.len() && w.iter().enumerate().all(|(k, x)| s.word(i + k) == *x)
         })
     };
-    if dates::OTHER_TIME.iter().any(|w| near(w)) || near(&["earlier"]) {
+    if (from..to).any(|i| dates::other_time_starts(s, i)) || near(&["earlier"]) {
         return true;
     }
     let (Some(published), Some(day)) = (ctx.published, ctx.date) else {
@@ -890,18 +890,25 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
     /// Attribute each paragraph's sentences (one sentence per string,
     /// paragraphs separated by "|") for a call between `call`.
     fn who(call: &[&str], sentences: &[&str]) -> Vec<Vec<String>> {
+        who_in(call, sentences, None)
+    }
+
+    /// [`who`] for an article of `outlet`'s state media, on a call held on
+    /// Tuesday 3 May 2022 and published that day.
+    fn who_in(call: &[&str], sentences: &[&str], outlet: Option<&str>) -> Vec<Vec<String>> {
         let lex = Lexicon::from_toml(LEX, "").unwrap();
         let parties: Vec<PartyId> = call.iter().map(|c| lex.party_id(c).unwrap()).collect();
         let people: Vec<PersonId> = parties
             .iter()
             .map(|&p| lex.office_holder(p, Role::Leader, "leader", None).unwrap())
             .collect();
+        let day = chrono::NaiveDate::from_ymd_opt(2022, 5, 3);
         let ctx = Context {
             parties: &parties,
             people: &people,
-            date: None,
-            published: None,
-            outlet: None,
+            date: day,
+            published: day,
+            outlet: outlet.and_then(|o| lex.party_id(o)),
         };
         let mut para = 0;
         let mut paragraph = Vec::new();
@@ -1108,6 +1115,133 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
                 ]
             ),
             [["Russia"], ["Russia"]]
+        );
+    }
+
+    #[test]
+    fn state_media_narrate_for_their_government_whoever_they_quote() {
+        assert_eq!(
+            who_in(
+                &["China", "United States"],
+                &[
+                    "Biden said the United States does not seek a new Cold War.",
+                    "|",
+                    "The two presidents agreed to stay in touch."
+                ],
+                Some("China")
+            ),
+            [["China"], ["China"]]
+        );
+    }
+
+    #[test]
+    fn generic_offices_go_to_the_participant_with_that_title_or_the_office_named_before() {
+        assert_eq!(
+            who(
+                FR_RU,
+                &["The presidential office said the talks were frank."]
+            ),
+            vec![Vec::<String>::new()]
+        );
+        assert_eq!(
+            who(
+                FR_RU,
+                &["The Kremlin, in its readout, said Macron had called first."]
+            ),
+            [["Russia"]]
+        );
+        assert_eq!(
+            who(
+                FR_RU,
+                &["In Moscow, the foreign ministry said the call was useful."]
+            ),
+            [["Russia"]]
+        );
+    }
+
+    #[test]
+    fn both_sides_said_is_both_and_both_sides_agreed_continues_a_readout() {
+        assert_eq!(
+            who(FR_RU, &["Both sides said the talks would go on."]),
+            [["France", "Russia"]]
+        );
+        assert_eq!(
+            who(
+                FR_RU,
+                &[
+                    "The Kremlin said Putin explained his position.",
+                    "Both sides agreed to keep in touch."
+                ]
+            ),
+            [["Russia"], ["Russia"]]
+        );
+    }
+
+    #[test]
+    fn words_dated_to_another_day_are_no_account_of_the_call() {
+        let none: Vec<Vec<String>> = vec![vec![]];
+        assert_eq!(
+            who(FR_RU, &["Putin said last week that the West was to blame."]),
+            none
+        );
+        // The call was on Tuesday; Monday is another day.
+        assert_eq!(
+            who(FR_RU, &["Macron said on Monday that he would call Putin."]),
+            none
+        );
+        // A time that qualifies a noun dates nothing.
+        assert_eq!(
+            who(FR_RU, &["Macron said he wanted last week's deal honoured."]),
+            [["France"]]
+        );
+    }
+
+    #[test]
+    fn an_exchange_with_a_third_government_is_not_this_call() {
+        assert_eq!(
+            who(
+                FR_RU,
+                &["The Elysee said Macron told Zelensky that France would help."]
+            ),
+            vec![Vec::<String>::new()]
+        );
+    }
+
+    #[test]
+    fn a_speech_verb_in_a_condition_is_no_cue_and_the_account_runs_on() {
+        assert_eq!(
+            who(
+                FR_RU,
+                &[
+                    "Putin warned Macron against arming Kyiv, the Kremlin said.",
+                    "If Paris insists on it, Moscow will respond."
+                ]
+            ),
+            [["Russia"], ["Russia"]]
+        );
+    }
+
+    #[test]
+    fn a_readout_narrating_the_other_leader_stays_the_readout_unless_they_spoke_on_their_own() {
+        assert_eq!(
+            who(
+                FR_RU,
+                &[
+                    "The Kremlin said the call was frank.",
+                    "Macron asked Putin to spare civilians."
+                ]
+            ),
+            [["Russia"], ["Russia"]]
+        );
+        assert_eq!(
+            who(
+                FR_RU,
+                &[
+                    "The Kremlin said the call was frank.",
+                    "Macron wrote in a post on X that he had asked Putin to spare civilians."
+                ]
+            ),
+            [["Russia"], ["France"]]
         );
     }
 }

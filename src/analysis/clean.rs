@@ -635,10 +635,8 @@ pub fn explain(title: &str, body: &str) -> Vec<Judged> {
             Some("an agency code or credit")
         } else if ends_with_credit(&text) {
             Some("a photo caption")
-        } else if let Some(r) = furniture_line(&line) {
-            Some(r)
         } else {
-            None
+            furniture_line(&line)
         };
         out.push(Judged {
             text: text.clone(),

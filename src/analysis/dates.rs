@@ -159,15 +159,18 @@ pub fn other_time(s: &super::mentions::Parsed) -> bool {
 /// Where the first [`OTHER_TIME`] phrase stands, outside quotations; a
 /// phrase that qualifies a noun ("last week's deal") does not count.
 pub fn other_time_at(s: &super::mentions::Parsed) -> Option<usize> {
+    (0..s.tokens.len()).find(|&i| other_time_starts(s, i))
+}
+
+/// An [`OTHER_TIME`] phrase starts at token `i`.
+pub fn other_time_starts(s: &super::mentions::Parsed, i: usize) -> bool {
     let t = &s.tokens;
-    (0..t.len()).find(|&i| {
-        OTHER_TIME.iter().any(|w| {
-            w.len() + i <= t.len()
-                && w.iter()
-                    .enumerate()
-                    .all(|(k, x)| t[i + k].lower == *x && !t[i + k].quoted)
-                && t.get(i + w.len()).is_none_or(|n| n.lower != "'s")
-        })
+    OTHER_TIME.iter().any(|w| {
+        w.len() + i <= t.len()
+            && w.iter()
+                .enumerate()
+                .all(|(k, x)| t[i + k].lower == *x && !t[i + k].quoted)
+            && t.get(i + w.len()).is_none_or(|n| n.lower != "'s")
     })
 }
 

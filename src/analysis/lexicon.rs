@@ -486,6 +486,74 @@ people = [
     }
 
     #[test]
+    fn the_bundled_lexicon_covers_the_g20_ukraine_and_the_eu() {
+        let lex = Lexicon::bundled();
+        for name in [
+            "Argentina",
+            "Australia",
+            "Brazil",
+            "Canada",
+            "China",
+            "France",
+            "Germany",
+            "India",
+            "Indonesia",
+            "Italy",
+            "Japan",
+            "Mexico",
+            "Russia",
+            "Saudi Arabia",
+            "South Africa",
+            "South Korea",
+            "Turkey",
+            "United Kingdom",
+            "United States",
+            "European Union",
+            "African Union",
+            "Ukraine",
+        ] {
+            let p = lex
+                .party_id(name)
+                .unwrap_or_else(|| panic!("{name} missing"));
+            assert!(
+                lex.people
+                    .iter()
+                    .any(|x| x.party == p && x.role == Role::Leader),
+                "{name} has no leader"
+            );
+        }
+    }
+
+    #[test]
+    fn no_phrase_names_two_governments_save_people_who_served_both() {
+        let lex = Lexicon::bundled();
+        let mut seen: HashMap<(Vec<String>, Vec<bool>), PartyId> = HashMap::new();
+        for p in &lex.patterns {
+            let party = match p.entity {
+                Entity::Person(id) => lex.people[id].party,
+                Entity::Office(x)
+                | Entity::Media(x)
+                | Entity::Country(x)
+                | Entity::Place(x)
+                | Entity::Adjective(x) => x,
+            };
+            let key = (p.tokens.clone(), p.capital.clone());
+            if let Some(&other) = seen.get(&key)
+                && other != party
+            {
+                assert!(
+                    matches!(p.entity, Entity::Person(_)),
+                    "{:?} names {} and {}",
+                    p.tokens,
+                    lex.parties[other].name,
+                    lex.parties[party].name
+                );
+            }
+            seen.entry(key).or_insert(party);
+        }
+    }
+
+    #[test]
     fn longest_phrases_match_with_marks_folded() {
         let lex = Lexicon::from_toml(SMALL, "").unwrap();
         let m = lex.matches(&toks("the Elysée Palace said; the Elysee said"));

@@ -238,13 +238,12 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
         score += 3.0;
     }
     // A byline or a date follows the headline, at once or under a standfirst.
-    match head[k + 1..]
+    if head[k + 1..]
         .iter()
         .take(2)
-        .position(|&i| is_byline_or_date(lines[i]))
+        .any(|&i| is_byline_or_date(lines[i]))
     {
-        Some(_) => score += 2.0,
-        None => {}
+        score += 2.0;
     }
     // Plain text puts its title on the first line.
     if k == 0 {
