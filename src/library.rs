@@ -84,7 +84,7 @@ impl Library {
     /// Open the library at `path`. One that does not exist yet is created and
     /// seeded with the samples, all at once or not at all.
     pub fn open(path: &Path) -> Result<Library> {
-        Library::open_with(path, Lexicon::bundled())
+        Library::open_with(path, user_lexicon()?)
     }
 
     pub fn open_with(path: &Path, lexicon: Lexicon) -> Result<Library> {
@@ -100,7 +100,7 @@ impl Library {
     /// library, samples included if it had them, so restoring it into a new
     /// file gives back exactly what was exported.
     pub fn open_for_restore(path: &Path) -> Result<Library> {
-        let lexicon = Lexicon::bundled();
+        let lexicon = user_lexicon()?;
         let analyzer = format!("{ANALYZER_VERSION}-{:016x}", lexicon.fingerprint());
         if !path.exists() {
             create_empty(path)?;
@@ -416,6 +416,17 @@ impl Library {
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.len()? == 0)
     }
+}
+
+/// The bundled lexicons, extended by the user's `parties.toml` and
+/// `topics.toml` in `$XDG_CONFIG_HOME/parallax/` where they exist.
+pub fn user_lexicon() -> Result<Lexicon> {
+    let dir = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(dirs::config_dir)
+        .map(|d| d.join("parallax"));
+    Lexicon::with_user_files(dir.as_deref())
 }
 
 /// Why an import failed.

@@ -87,3 +87,85 @@ fn the_configs_library_is_used_after_flag_and_environment() {
     assert!(out.status.success());
     assert!(flag_lib.exists());
 }
+
+/// A user's parties.toml beside the config adds a government the bundled
+/// lexicon does not know, and its accounts are found.
+#[test]
+fn a_user_lexicon_adds_a_government() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config/parallax");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("parties.toml"),
+        "[[party]]\nname = \"Ruritania\"\nnames = [\"Ruritania\"]\nadjectives = [\"Ruritanian\"]\n\
+         offices = [\"Strelsau Palace\"]\n\
+         people = [{ name = \"Rudolf Elphberg\", aliases = [\"Elphberg\"], role = \"monarch\", from = 2020 }]\n",
+    )
+    .unwrap();
+    let article = dir.path().join("call.txt");
+    std::fs::write(
+        &article,
+        "Elphberg and Macron speak by phone\n\n\
+         King Rudolf Elphberg spoke by phone with French President Emmanuel Macron on Monday.\n\n\
+         Elphberg urged closer ties, Strelsau Palace said in a statement.\n\n\
+         Macron invited the king to Paris, the Elysee said.\n",
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "import",
+            "--published",
+            "2024-03-04",
+            article.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(dir.path(), &["calls", "--json"]);
+    let calls: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let call = calls
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["parties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p == "Ruritania")
+        })
+        .expect("a call with Ruritania");
+    assert_eq!(
+        call["accounts"]["Ruritania"].as_array().unwrap().len(),
+        1,
+        "{call}"
+    );
+    assert_eq!(
+        call["accounts"]["France"].as_array().unwrap().len(),
+        1,
+        "{call}"
+    );
+}
+
+#[test]
+fn a_bad_user_lexicon_names_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config/parallax");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("parties.toml"),
+        "[[party]]\nname = \"X\"\nadjectivs = [\"Y\"]\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("parties.toml") && err.contains("line 3"),
+        "{err}"
+    );
+}
