@@ -483,7 +483,13 @@ pub fn find(
         .find_map(|i| words[i].medium)
         .unwrap_or(Medium::Call);
     let date = published.map(|p| date_of(&all, &about, p).unwrap_or(p));
-    let duration_minutes = about.iter().find_map(|&i| duration(all[i]));
+    // "The call, which lasted two hours": any sentence of a call that names
+    // nobody else.
+    let duration_minutes = about.iter().find_map(|&i| duration(all[i])).or_else(|| {
+        (0..all.len())
+            .filter(|&i| words[i].strong() && people_of[i].iter().all(|p| *p == a || *p == b))
+            .find_map(|i| duration(all[i]))
+    });
     Some(Found {
         report: CallReport {
             participants: pair.iter().map(|&p| lex.people[p].name.clone()).collect(),
