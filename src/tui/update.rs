@@ -769,7 +769,24 @@ fn yank(state: &mut State) -> Vec<Effect> {
     }
 }
 
+/// The statement and where it comes from, as copied. Made safe for a
+/// terminal: a pasted citation must not carry an article's escape sequences.
 fn citation(text: &str, party: Option<&str>, article: &str, sentence: usize) -> String {
     let who = party.map(|p| format!("{p}; ")).unwrap_or_default();
-    format!("“{text}” ({who}{article}, sentence {})", sentence + 1)
+    let quote = format!("“{text}” ({who}{article}, sentence {})", sentence + 1);
+    crate::sanitize::for_terminal(&quote, false)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_copied_citation_carries_no_escape_sequence() {
+        let c = super::citation(
+            "Hi\u{1b}]52;c;ZXZpbA==\u{7} there\u{202e}",
+            Some("France"),
+            "a-1",
+            0,
+        );
+        assert_eq!(c, "“Hi there” (France; a-1, sentence 1)");
+    }
 }
