@@ -635,6 +635,8 @@ pub fn attribute(
     let mut carried = 0;
     // Whether the sentence before was an office's account (a readout narrating both leaders).
     let mut previous_official = false;
+    // The person who spoke first in the sentence before, for "he said".
+    let mut previous_speaker: Option<PartyId> = None;
     // The party whose participant holds a title: "the president", "the Prime Minister's Office".
     let holder = |title: &str| -> Option<PartyId> {
         let mut found = ctx
@@ -697,8 +699,10 @@ pub fn attribute(
                     .or_else(|| (previous.len() == 1).then(|| previous[0]))
                     .into_iter()
                     .collect(),
-                Kind::Pronoun => (previous.len() == 1)
-                    .then(|| previous[0])
+                // "he wrote": the one who spoke first in the sentence before.
+                Kind::Pronoun => previous_speaker
+                    .filter(|_| !previous.is_empty())
+                    .or_else(|| (previous.len() == 1).then(|| previous[0]))
                     .into_iter()
                     .collect(),
                 Kind::It => last_official.into_iter().collect(),
@@ -728,8 +732,15 @@ pub fn attribute(
         // in "Macron said Putin agreed" only Macron speaks.
         let mut kept: Vec<(PartyId, Source)> = Vec::new();
         for (p, f) in chosen {
+            // "..., calling it a friendly call in which Sheinbaum agreed":
+            // a relative clause is still what the first source reports.
+            let relative = f.at >= 1
+                && matches!(
+                    s.word(f.at - 1),
+                    "which" | "that" | "who" | "whom" | "where" | "whereby"
+                );
             let reported = kept.iter().any(|(_, k)| {
-                k.verb < f.at && !(k.verb + 1..=f.at).any(|j| s.tokens[j].after_break)
+                k.verb < f.at && (relative || !(k.verb + 1..=f.at).any(|j| s.tokens[j].after_break))
             });
             if reported && f.strength < Strength::Official {
                 continue;
@@ -824,6 +835,16 @@ pub fn attribute(
             carried = 0;
         }
         previous_official = top == Some(Strength::Official) && !result.is_empty();
+        previous_speaker = kept
+            .iter()
+            .find(|(p, f)| {
+                result.contains(p)
+                    && matches!(
+                        f.kind,
+                        Kind::Person(_) | Kind::Role(..) | Kind::Pronoun | Kind::BareRole(_)
+                    )
+            })
+            .map(|(p, _)| *p);
         if let Some(p) = kept
             .iter()
             .filter(|(_, f)| f.strength == Strength::Official && f.kind != Kind::Both)

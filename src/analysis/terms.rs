@@ -255,6 +255,14 @@ pub fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Single digits and years say little; "10,000 troops" on both sides does.
+fn trivial_number(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
+        && (w.len() < 2
+            || w == "000"
+            || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
+}
+
 /// A content word: its stem and the lowercased surface form it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
@@ -268,10 +276,7 @@ pub fn content(text: &str, names: &dyn Fn(&str) -> bool) -> Vec<Term> {
     text::tokens(&text::fold(text))
         .into_iter()
         .filter(|t| {
-            t.lower.len() > 1
-                && !is_stop(&t.lower)
-                && !t.lower.chars().all(|c| c.is_ascii_digit())
-                && !names(&t.lower)
+            t.lower.len() > 1 && !is_stop(&t.lower) && !trivial_number(&t.lower) && !names(&t.lower)
         })
         .map(|t| Term {
             stem: stem(&t.lower),
