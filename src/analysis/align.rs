@@ -243,27 +243,30 @@ fn rows(items: &[Item], sides: usize) -> Vec<Vec<Vec<usize>>> {
                 .map(|(i, j)| sim[i][j])
                 .fold(0.0, f32::max)
         };
-        let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-        for (k, g) in groups.iter().enumerate() {
-            for (r, row) in rows.iter().enumerate() {
-                if row[side].is_empty() {
-                    let c = closeness(g, row);
-                    if c >= PAIR {
-                        pairs.push((c, k, r));
-                    }
-                }
-            }
-        }
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        // One to one, the most similarity in all: the best pairing of the
+        // whole call, not the best pair first.
+        let open: Vec<usize> = (0..rows.len())
+            .filter(|&r| rows[r][side].is_empty())
+            .collect();
+        let weights: Vec<Vec<f32>> = groups
+            .iter()
+            .map(|g| {
+                open.iter()
+                    .map(|&r| {
+                        let c = closeness(g, &rows[r]);
+                        if c >= PAIR { c } else { 0.0 }
+                    })
+                    .collect()
+            })
+            .collect();
         let mut placed = vec![false; groups.len()];
-        let mut taken: Vec<usize> = Vec::new();
-        for (_, k, r) in pairs {
-            if placed[k] || taken.contains(&r) {
-                continue;
+        for (k, col) in best_matching(&weights).into_iter().enumerate() {
+            if let Some(c) = col
+                && weights[k][c] > 0.0
+            {
+                rows[open[c]][side].extend(&groups[k]);
+                placed[k] = true;
             }
-            rows[r][side].extend(&groups[k]);
-            placed[k] = true;
-            taken.push(r);
         }
         for (k, g) in groups.iter().enumerate() {
             if placed[k] {
@@ -291,6 +294,84 @@ fn rows(items: &[Item], sides: usize) -> Vec<Vec<Vec<usize>>> {
         }
     }
     rows
+}
+
+/// The one-to-one assignment of rows to columns with the largest total
+/// weight (Hungarian method, on the rectangular matrix padded square). For
+/// each row, its column, if any.
+fn best_matching(w: &[Vec<f32>]) -> Vec<Option<usize>> {
+    let rows = w.len();
+    let cols = w.first().map_or(0, Vec::len);
+    let n = rows.max(cols);
+    if n == 0 {
+        return vec![None; rows];
+    }
+    // Costs to minimise: the best weight less each weight; padding costs the most.
+    let top = w.iter().flatten().copied().fold(0.0f32, f32::max);
+    let cost = |i: usize, j: usize| -> f64 {
+        if i < rows && j < cols {
+            (top - w[i][j]) as f64
+        } else {
+            top as f64
+        }
+    };
+    // Potentials u (rows) and v (columns), 1-based with 0 as the sentinel.
+    let mut u = vec![0.0f64; n + 1];
+    let mut v = vec![0.0f64; n + 1];
+    let mut p = vec![0usize; n + 1];
+    let mut way = vec![0usize; n + 1];
+    for i in 1..=n {
+        p[0] = i;
+        let mut j0 = 0;
+        let mut minv = vec![f64::INFINITY; n + 1];
+        let mut used = vec![false; n + 1];
+        loop {
+            used[j0] = true;
+            let i0 = p[j0];
+            let mut delta = f64::INFINITY;
+            let mut j1 = 0;
+            for j in 1..=n {
+                if !used[j] {
+                    let cur = cost(i0 - 1, j - 1) - u[i0] - v[j];
+                    if cur < minv[j] {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                    if minv[j] < delta {
+                        delta = minv[j];
+                        j1 = j;
+                    }
+                }
+            }
+            for j in 0..=n {
+                if used[j] {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+            if p[j0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    let mut out = vec![None; rows];
+    for j in 1..=n {
+        if p[j] >= 1 && p[j] <= rows && j <= cols {
+            out[p[j] - 1] = Some(j - 1);
+        }
+    }
+    out
 }
 
 /// One side's statements on one subject, by average-linkage clustering at
@@ -485,6 +566,16 @@ terms = ["evacuation", "civilians", "Azovstal"]
         assert_eq!(cmp.rows.len(), 2);
         assert!(cmp.rows.iter().all(|r| r.one_sided));
         assert!(cmp.rows.iter().all(|r| r.cells.len() == 2));
+    }
+
+    #[test]
+    fn the_best_pairing_of_the_whole_call_wins_over_the_best_pair_first() {
+        // Greedy takes the 0.9 pair and leaves the rest unpaired; the best
+        // pairing in all takes 0.8 + 0.7.
+        let w = vec![vec![0.9, 0.8], vec![0.7, 0.0]];
+        assert_eq!(best_matching(&w), [Some(1), Some(0)]);
+        assert_eq!(best_matching(&[vec![0.5], vec![0.6]]), [None, Some(0)]);
+        assert_eq!(best_matching(&[vec![0.1, 0.2, 0.3]]), [Some(2)]);
     }
 
     #[test]
