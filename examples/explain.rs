@@ -43,16 +43,33 @@ fn main() -> anyhow::Result<()> {
     }
     let a = analysis::analyze(&draft, &lex);
     println!("\ncall: {:?}\n", a.call);
+    let year = draft.published.map(|d| chrono::Datelike::year(&d));
     for (i, s) in a.sentences.iter().enumerate() {
         let who = if s.parties.is_empty() {
             "-".to_string()
         } else {
             s.parties.join("+")
         };
+        // How the sentence reads for finding the call: "C" speaks of a call,
+        // "c" only of talks or of speaking with someone; and who is in it.
+        let parsed = analysis::mentions::Parsed::in_year(&s.text, &lex, year);
+        let words = analysis::report::call_words(&parsed);
+        let cue = if words.strong() {
+            "C"
+        } else if words.any() {
+            "c"
+        } else {
+            " "
+        };
+        let people: Vec<String> = analysis::report::people(&parsed, &lex, &[], year)
+            .into_iter()
+            .map(|p| lex.people[p].short.clone())
+            .collect();
         println!(
-            "{i:>3} p{:<2} {who:<22} {}",
+            "{i:>3} p{:<2} {cue} {who:<22} {:<20} {}",
             s.paragraph,
-            s.text.chars().take(120).collect::<String>()
+            people.join(","),
+            s.text.chars().take(100).collect::<String>()
         );
     }
     Ok(())

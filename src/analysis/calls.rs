@@ -20,8 +20,13 @@ pub struct ArticleCall<'a> {
 
 /// Reports of one call agree on who spoke and, within a day, on when.
 fn same_call(a: &CallReport, b: &CallReport) -> bool {
+    // Spelt with or without their marks, the same people.
     let people = |r: &CallReport| {
-        let mut p = r.participants.clone();
+        let mut p: Vec<String> = r
+            .participants
+            .iter()
+            .map(|n| super::text::fold(n).to_lowercase())
+            .collect();
         p.sort();
         p
     };

@@ -822,6 +822,20 @@ fn smooth(items: &mut [Block]) {
         }
         None
     };
+    // For a near-good block, near-good neighbours are seen through too: what
+    // counts is the nearest block that is surely prose or surely not.
+    let sure = |from: usize, step: isize| -> Option<Class> {
+        let mut i = from as isize + step;
+        while i >= 0 && (i as usize) < original.len() {
+            let k = i as usize;
+            if seen_through(k) || original[k] == Class::NearGood {
+                i += step;
+            } else {
+                return Some(original[k]);
+            }
+        }
+        None
+    };
     for i in 0..items.len() {
         let prev = neighbour(i, -1);
         let next = neighbour(i, 1);
@@ -832,6 +846,8 @@ fn smooth(items: &mut [Block]) {
                     || prev == Some(Class::Good)
                     || next == Some(Class::Good)
                     || (near(prev) && near(next))
+                    || sure(i, -1) == Some(Class::Good)
+                    || sure(i, 1) == Some(Class::Good)
                 {
                     Class::Good
                 } else {

@@ -207,18 +207,18 @@ pub fn find(tokens: &[Token], published: NaiveDate) -> Vec<Found> {
     let mut i = 0;
     while i < tokens.len() {
         let w = word(i);
-        // "since March 29", "before his January 1 inauguration".
+        // "since March 29", "before his January 1 inauguration", "since he
+        // was sworn in on March 14": a bound word earlier in the clause.
         let bound = |w: &str| {
             matches!(
                 w,
                 "since" | "until" | "till" | "before" | "by" | "from" | "after"
             )
         };
-        let bounded = bound(word(i.wrapping_sub(1)))
-            || (matches!(
-                word(i.wrapping_sub(1)),
-                "his" | "her" | "their" | "its" | "the"
-            ) && bound(word(i.wrapping_sub(2))));
+        let bounded = (i.saturating_sub(7)..i)
+            .rev()
+            .take_while(|&j| !tokens[j + 1].after_break || j + 1 == i)
+            .any(|j| bound(word(j)));
         let push = move |date: NaiveDate, out: &mut Vec<Found>| {
             out.push(Found {
                 at: i,

@@ -80,6 +80,21 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
                 .collect();
         }
     }
+    // Names as the article spells them when it writes them without their
+    // marks ("Viktor Orban" for the lexicon's "Viktor Orbán").
+    let mut found = found;
+    if let Some(f) = &mut found {
+        let whole: String = std::iter::once(draft.title.as_str())
+            .chain(sentences.iter().map(|s| s.text.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for name in &mut f.report.participants {
+            let plain = text::fold(name);
+            if plain != *name && !whole.contains(name.as_str()) && whole.contains(&plain) {
+                *name = plain;
+            }
+        }
+    }
     Analysis {
         version: ANALYZER_VERSION,
         paragraphs,

@@ -40,6 +40,11 @@ impl CallWords {
     pub fn strong(&self) -> bool {
         self.cue == Cue::Strong
     }
+
+    /// The sentence speaks of a call or of talks at all.
+    pub fn any(&self) -> bool {
+        self.cue > Cue::None
+    }
 }
 
 /// Words that put an event in the future or make it a plan.
@@ -127,7 +132,13 @@ pub fn call_words(s: &Parsed) -> CallWords {
             {
                 cue = Cue::Strong;
                 medium.get_or_insert(Medium::Video);
-                video_link = true;
+                // "by video link", "via video conference": a way to join something.
+                video_link |= matches!(next, "link" | "conference" | "summit");
+            }
+            // "met virtually", "met online": a meeting held as a video call.
+            "met" | "meet" | "meets" if matches!(next, "virtually" | "online") => {
+                cue = Cue::Strong;
+                medium.get_or_insert(Medium::Video);
             }
             "videoconference" | "video-conference" | "videocall" | "video-call" | "videolink" => {
                 cue = Cue::Strong;
@@ -136,11 +147,31 @@ pub fn call_words(s: &Parsed) -> CallWords {
             }
             "call" | "calls" => {
                 // "called on", "calls for", "repeated calls to": appeals, not calls.
-                let appeal = matches!(next, "for" | "on" | "upon" | "to")
-                    || matches!(
-                        s.word(i.wrapping_sub(1)),
-                        "repeated" | "growing" | "renewed"
-                    );
+                // "the call on Monday", "a phone call to Putin": a call after all.
+                let prev = s.word(i.wrapping_sub(1));
+                let noun = matches!(
+                    prev,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "phone"
+                        | "telephone"
+                        | "video"
+                        | "latest"
+                        | "first"
+                        | "second"
+                        | "last"
+                        | "brief"
+                ) || prev.ends_with("-minute")
+                    || prev.ends_with("-hour");
+                let appeal = (matches!(next, "for" | "on" | "upon" | "to") && !noun)
+                    || matches!(prev, "repeated" | "growing" | "renewed");
                 if !appeal {
                     cue = Cue::Strong;
                 }
@@ -194,7 +225,21 @@ pub fn call_words(s: &Parsed) -> CallWords {
                 .any(|p| p.len() + j <= c && p.iter().enumerate().all(|(k, w)| s.word(j + k) == *w))
         })
     };
-    if cue > Cue::None && !at.is_empty() && at.iter().all(|&c| planned_before(c)) {
+    // "The virtual meeting will take place on Monday": a plan right after it.
+    let planned_after = |c: usize| {
+        (c + 1..(c + 5).min(n)).any(|j| {
+            matches!(s.word(j), "will" | "would")
+                || (s.word(j) == "is"
+                    && matches!(
+                        s.word(j + 1),
+                        "scheduled" | "expected" | "due" | "planned" | "set"
+                    ))
+        })
+    };
+    if cue > Cue::None
+        && !at.is_empty()
+        && at.iter().all(|&c| planned_before(c) || planned_after(c))
+    {
         cue = Cue::None;
     }
     if cue > Cue::None && other_call(s, &at) {
@@ -217,6 +262,9 @@ fn other_call(s: &Parsed, at: &[usize]) -> bool {
         &["earlier", "call"],
         &["last", "phone"],
         &["last", "conversation"],
+        &["last", "interacted"],
+        &["last", "met"],
+        &["last", "held"],
         &["first", "spoke"],
     ];
     let n = s.tokens.len();
@@ -268,7 +316,15 @@ fn spoke_with(s: &Parsed) -> Option<(PersonId, PersonId)> {
             _ => None,
         })
         .collect();
-    let (_, _, subject) = *persons.first()?;
+    let (_, first_end, subject) = *persons.first()?;
+    // "Putin and Xi held a video call": the two named first, joined by "and".
+    if let Some(&(start, end, other)) = persons.get(1)
+        && start == first_end + 1
+        && s.word(first_end) == "and"
+        && (end..(end + 5).min(s.tokens.len())).any(|j| CALL.contains(&s.word(j)))
+    {
+        return Some((subject, other));
+    }
     persons.iter().skip(1).find_map(|&(start, _, object)| {
         let before = start.checked_sub(1).map(|j| s.word(j))?;
         let linked = matches!(before, "with" | "to") || s.word(start.saturating_sub(3)) == "with";
@@ -312,7 +368,16 @@ fn in_person(s: &Parsed) -> bool {
 /// it in `year`.
 pub fn people(s: &Parsed, lex: &Lexicon, named: &[PersonId], year: Option<i32>) -> Vec<PersonId> {
     let mut out = Vec::new();
-    for m in &s.mentions {
+    for (k, m) in s.mentions.iter().enumerate() {
+        // "after Donald Trump's inauguration": someone's thing, not someone
+        // in the call ("Macron's office" stands for Macron as well).
+        let office_follows = s
+            .mentions
+            .get(k + 1)
+            .is_some_and(|n| n.start == m.start && matches!(n.kind, Kind::Office(_)));
+        if s.word(m.end) == "'s" && !office_follows && matches!(m.kind, Kind::Person(_)) {
+            continue;
+        }
         let id = match m.kind {
             Kind::Person(p) => Some(p),
             Kind::Role(party, role, title) => named
@@ -334,6 +399,16 @@ pub fn people(s: &Parsed, lex: &Lexicon, named: &[PersonId], year: Option<i32>) 
             out.push(id);
         }
     }
+    // An official beside their own leader is telling of the call, not in it:
+    // "Misri said Modi told Trump ...".
+    let leaders: Vec<usize> = out
+        .iter()
+        .filter(|&&p| lex.people[p].role == Role::Leader)
+        .map(|&p| lex.people[p].party)
+        .collect();
+    out.retain(|&p| {
+        lex.people[p].role != Role::Official || !leaders.contains(&lex.people[p].party)
+    });
     out
 }
 
@@ -370,6 +445,22 @@ pub fn find(
     }
     named.sort_by_key(|n| std::cmp::Reverse(n.1));
     let named: Vec<PersonId> = named.into_iter().map(|n| n.0).collect();
+    // A call dated days before the article is another, earlier one.
+    let mut words = words;
+    if let Some(p) = published {
+        for (i, s) in all.iter().enumerate() {
+            if words[i].any()
+                && dates::find(&s.tokens, p)
+                    .iter()
+                    .any(|f| !f.bounded && (p - f.date).num_days() > 3)
+            {
+                words[i] = CallWords {
+                    cue: Cue::None,
+                    medium: None,
+                };
+            }
+        }
+    }
     let people_of: Vec<Vec<PersonId>> = all.iter().map(|s| people(s, lex, &named, year)).collect();
 
     // Score pairs of people of different governments named together where the
@@ -474,6 +565,12 @@ pub fn find(
                 || (words[i].cue == Cue::Strong
                     && (people_of[i].contains(&a) || people_of[i].contains(&b)))
                 || (words[i].cue > Cue::None && pair_words(all[i]))
+                // "The call took place on Wednesday", "The call on Monday lasted an hour".
+                || (words[i].strong()
+                    && people_of[i].is_empty()
+                    && [&["the", "call"][..], &["the", "conversation"], &["the", "phone", "call"], &["the", "video", "call"], &["the", "talks"]]
+                        .iter()
+                        .any(|w| all[i].has(w)))
         })
         .collect();
     let medium = about
