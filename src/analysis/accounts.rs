@@ -183,6 +183,13 @@ static SPEECH: WordSet = WordSet::new(&[
     "detailed",
     "recounted",
     "relayed",
+    "greeted",
+    "addressed",
+    "hailed",
+    "praised",
+    "lauded",
+    "complimented",
+    "briefed",
 ]);
 
 /// Verbs that may come before their source: "..., said the Elysée".
@@ -373,7 +380,10 @@ fn strength(m: &Mention, lex: &Lexicon) -> Strength {
         Kind::Office(_) | Kind::Media(_) | Kind::Generic(_) | Kind::Both | Kind::It => {
             Strength::Official
         }
-        Kind::Person(p) if lex.people[p].role == Role::Spokesperson => Strength::Official,
+        // Spokespeople, advisers and briefing officials speak for the government.
+        Kind::Person(p) if matches!(lex.people[p].role, Role::Spokesperson | Role::Official) => {
+            Strength::Official
+        }
         Kind::Person(_) | Kind::Role(..) | Kind::BareRole(_) | Kind::Pronoun => Strength::Person,
         Kind::Country(_) => Strength::Weak,
     }
@@ -410,6 +420,31 @@ fn joined(s: &Parsed, from: usize, verb: usize) -> bool {
     if from == verb {
         return true;
     }
+    // "presidential spokesperson Kang Yu-jung said": a name the lexicon does
+    // not know, after a title that speaks.
+    const TITLES: &[&str] = &[
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "adviser",
+        "advisor",
+        "aide",
+        "official",
+        "secretary",
+        "minister",
+        "ambassador",
+        "envoy",
+        "counsellor",
+        "director",
+    ];
+    if from > 0 && TITLES.contains(&s.word(from - 1)) {
+        let names = (from..verb)
+            .take_while(|&j| s.tokens[j].capital && !s.tokens[j].quoted)
+            .count();
+        if names > 0 && names <= 3 && joined(s, from + names, verb) {
+            return true;
+        }
+    }
     let glue = (from..verb).all(|j| {
         GLUE.contains(s.word(j)) && (!s.tokens[j].after_break || matches!(s.word(j), "on" | "in"))
     });
@@ -417,7 +452,7 @@ fn joined(s: &Parsed, from: usize, verb: usize) -> bool {
         return true;
     }
     // An aside: a break right after the source and right before the verb.
-    verb - from <= 8
+    verb - from <= 12
         && s.tokens[from].after_break
         && s.tokens[verb].after_break
         && (from + 1..verb).all(|j| !s.tokens[j].after_break && !s.tokens[j].quoted)
@@ -499,6 +534,11 @@ fn sources(s: &Parsed, lex: &Lexicon) -> Vec<Source> {
                 .enumerate()
                 .find(|(_, m)| m.start > v && m.start <= v + 2)
             && (v + 1..m.start).all(|j| matches!(s.word(j), "the" | "a" | "an"))
+            // The source ends the clause: "said the Elysée." or "said the
+            // Kremlin in a statement", not "said Israel's response ...".
+            && s.tokens.get(m.end).is_none_or(|t| {
+                t.after_break || matches!(t.lower.as_str(), "in" | "on" | "after" | "adding" | "citing")
+            })
         {
             used[k] = true;
             add(&mut out, m, v, strength(m, lex));
@@ -603,7 +643,11 @@ fn another_exchange(s: &Parsed, lex: &Lexicon, ctx: &Context<'_>) -> bool {
     let participants = s
         .mentions
         .iter()
-        .filter(|m| matches!(m.kind, Kind::Person(p) if ctx.people.contains(&p)))
+        .filter(|m| match m.kind {
+            Kind::Person(p) => ctx.people.contains(&p),
+            Kind::Role(party, ..) => ctx.parties.contains(&party),
+            _ => false,
+        })
         .count();
     s.mentions.iter().enumerate().any(|(k, m)| {
         outsider(m) && !m.quoted && {
@@ -631,6 +675,8 @@ pub fn attribute(
     let mut out: Vec<Vec<PartyId>> = vec![Vec::new(); parsed.len()];
     // Which government issued the last statement or readout: "the statement said" is theirs.
     let mut last_official: Option<PartyId> = None;
+    // Which office was named last, speaking or not: "It said ..." is theirs.
+    let mut last_office: Option<PartyId> = None;
     // How many sentences an account has run on without a cue of its own.
     let mut carried = 0;
     // Whether the sentence before was an office's account (a readout narrating both leaders).
@@ -675,9 +721,12 @@ pub fn attribute(
                         && m.start > 0
                         && s.word(m.start - 1) == "in"
                         && s.tokens.get(m.end).is_some_and(|t| t.after_break);
+                    // "its readout", "their statement": the office named before.
+                    let possessive = matches!(s.word(at), "its" | "their");
                     m.end <= at
                         && !m.quoted
-                        && (matches!(m.kind, Kind::Office(_) | Kind::Media(_)) || place)
+                        && ((possessive && matches!(m.kind, Kind::Office(_) | Kind::Media(_)))
+                            || place)
                 })
                 .filter_map(|m| m.party(lex))
                 .rfind(|p| parties.contains(p))
@@ -705,7 +754,7 @@ pub fn attribute(
                     .or_else(|| (previous.len() == 1).then(|| previous[0]))
                     .into_iter()
                     .collect(),
-                Kind::It => last_official.into_iter().collect(),
+                Kind::It => last_office.or(last_official).into_iter().collect(),
                 // State media's "both sides" are what the state media say;
                 // "both sides agreed" in a readout goes on being that readout.
                 Kind::Both => match outlet {
@@ -763,10 +812,12 @@ pub fn attribute(
         }
         let top = kept.iter().map(|(_, f)| f.strength).max();
         let names_the_call = mentions_the_call(s);
+        // Another participant named in person, not just their country.
         let names_other_participant = |speaker: PartyId| {
             s.mentions.iter().any(|m| {
-                m.party(lex)
-                    .is_some_and(|p| p != speaker && parties.contains(&p))
+                matches!(m.kind, Kind::Person(_) | Kind::Role(..))
+                    && m.party(lex)
+                        .is_some_and(|p| p != speaker && parties.contains(&p))
             })
         };
         let mut result: Vec<PartyId> = Vec::new();
@@ -825,9 +876,11 @@ pub fn attribute(
             && !another_exchange(s, lex, ctx)
             && let Some(outlet) = outlet
             && (names_the_call
-                || s.mentions
-                    .iter()
-                    .any(|m| matches!(m.kind, Kind::Person(p) if ctx.people.contains(&p))))
+                || s.mentions.iter().any(|m| match m.kind {
+                    Kind::Person(p) => ctx.people.contains(&p),
+                    Kind::Role(p, ..) | Kind::Office(p) => parties.contains(&p),
+                    _ => false,
+                }))
         {
             // State media's own narration of the call.
             result = vec![outlet];
@@ -852,6 +905,15 @@ pub fn attribute(
             .next_back()
         {
             last_official = Some(p);
+        }
+        if let Some(p) = s
+            .mentions
+            .iter()
+            .filter(|m| !m.quoted && matches!(m.kind, Kind::Office(_) | Kind::Media(_)))
+            .filter_map(|m| m.party(lex))
+            .rfind(|p| parties.contains(p))
+        {
+            last_office = Some(p);
         }
         out[i] = result;
     }

@@ -149,6 +149,7 @@ pub const OTHER_TIME: &[&[&str]] = &[
     &["are", "expected", "to"],
     &["will", "travel"],
     &["plans", "to"],
+    &["since", "then"],
 ];
 
 /// The sentence, outside its quotations, has an [`OTHER_TIME`] phrase.

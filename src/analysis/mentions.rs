@@ -144,6 +144,9 @@ const OFFICE_NOUNS: &[&[&str]] = &[
     &["delegation"],
     &["aide"],
     &["aides"],
+    &["adviser"],
+    &["advisers"],
+    &["advisor"],
 ];
 
 /// Nouns that are an account in themselves.
@@ -190,6 +193,11 @@ const GENERIC: &[(&[&str], &str)] = &[
     (&["spokesman"], ""),
     (&["spokeswoman"], ""),
     (&["spokesperson"], ""),
+    (&["adviser"], ""),
+    (&["advisor"], ""),
+    (&["aide"], ""),
+    (&["official"], ""),
+    (&["administration"], ""),
 ];
 
 /// Bare roles after "the": "the president said".
@@ -208,6 +216,8 @@ const BOTH: &[&[&str]] = &[
     &["both", "governments"],
     &["the", "two", "governments"],
     &["both", "countries"],
+    &["both", "capitals"],
+    &["the", "two", "capitals"],
 ];
 
 fn longest_hint(

@@ -112,6 +112,8 @@ fn split_quoted(p: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             // initial still starts a sentence.
             '.' if !depth
                 && ends_with_initial(&text[from..=i])
+                && i >= 2
+                && text.as_bytes()[i - 2] != b'.'
                 && chars.get(k + 1).map(|x| x.1) == Some(' ')
                 && opens_quote(&text[(i + 2).min(text.len())..])
                 && text[from..i].split_whitespace().count() >= 3 =>
