@@ -48,6 +48,10 @@ pub struct Draft {
     pub body: String,
     /// Problems worth telling the user that did not stop the import.
     pub warnings: Vec<String>,
+    /// The site's name as printed above the headline ("TASS", "RT"), when
+    /// the page shows one: whose copy it may be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub masthead: Option<String>,
 }
 
 /// One sentence of the cleaned body.

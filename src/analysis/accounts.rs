@@ -546,7 +546,14 @@ fn sources(s: &Parsed, lex: &Lexicon) -> Vec<Source> {
     }
     // A readout or statement is an account wherever it stands.
     for (k, m) in ms.iter().enumerate() {
-        if m.document && !used[k] && m.party(lex).is_some() {
+        // "a line that did not appear in the White House account": no source.
+        let denied = (m.start.saturating_sub(6)..m.start).any(|j| {
+            matches!(
+                s.word(j),
+                "not" | "no" | "never" | "without" | "nor" | "neither"
+            )
+        });
+        if m.document && !used[k] && m.party(lex).is_some() && !denied {
             add(&mut out, m, m.end.saturating_sub(1), Strength::Official);
         }
     }
@@ -613,6 +620,22 @@ fn own_channel(s: &Parsed) -> bool {
     CHANNELS.iter().any(|w| s.has(w)) || s.tokens.iter().any(|t| t.lower == "x" && t.capital)
 }
 
+/// A verb of speech other than agreeing ("the two presidents agreed" is
+/// what a readout says of both; "critics noted" is someone else talking).
+fn speaks_but_agrees(s: &Parsed) -> bool {
+    (0..s.tokens.len()).any(|k| {
+        is_speech(s, k) && !conditional(s, k) && !matches!(s.word(k), "agreed" | "agree" | "agrees")
+    })
+}
+
+/// The sentence names an office or state media of another government than `outlet`.
+fn names_an_office_of_other_than(s: &Parsed, lex: &Lexicon, outlet: Option<PartyId>) -> bool {
+    s.mentions.iter().any(|m| {
+        matches!(m.kind, Kind::Office(_) | Kind::Media(_))
+            && m.party(lex).is_some_and(|p| Some(p) != outlet)
+    })
+}
+
 /// A sentence that starts by turning away from what came before.
 fn turns_away(s: &Parsed) -> bool {
     matches!(
@@ -653,8 +676,28 @@ fn another_exchange(s: &Parsed, lex: &Lexicon, ctx: &Context<'_>) -> bool {
         outsider(m) && !m.quoted && {
             let before = m.start.checked_sub(1).map(|j| s.word(j)).unwrap_or("");
             let before2 = m.start.checked_sub(2).map(|j| s.word(j)).unwrap_or("");
-            let object = matches!(before, "with" | "told" | "to" | "called" | "phoned" | "and")
-                || matches!(before2, "with" | "told" | "called" | "phoned")
+            // Spoken to or called: "told Zelensky", "a call with Biden",
+            // "spoke to Zelensky" — not any "with Trump".
+            const TALK: &[&str] = &[
+                "spoke",
+                "talked",
+                "call",
+                "calls",
+                "conversation",
+                "talks",
+                "met",
+                "speak",
+                "phone",
+                "held",
+                "had",
+            ];
+            let talked = |j: Option<usize>| {
+                j.is_some_and(|j| (j.saturating_sub(3)..j).any(|x| TALK.contains(&s.word(x))))
+            };
+            let object = matches!(before, "told" | "called" | "phoned" | "telephoned")
+                || (matches!(before, "with" | "to") && talked(m.start.checked_sub(1)))
+                || (matches!(before2, "with" | "to") && talked(m.start.checked_sub(2)))
+                || matches!(before2, "told" | "called" | "phoned")
                 || (k > 0
                     && s.mentions[k - 1].end == m.start
                     && matches!(s.mentions[k - 1].kind, Kind::Role(..)));
@@ -758,7 +801,7 @@ pub fn attribute(
                 // State media's "both sides" are what the state media say;
                 // "both sides agreed" in a readout goes on being that readout.
                 Kind::Both => match outlet {
-                    Some(o) => vec![o],
+                    Some(o) if !matches!(s.word(f.verb), "said" | "says" | "stated") => vec![o],
                     None if !matches!(
                         s.word(f.verb),
                         "said" | "says" | "noted" | "stated" | "confirmed" | "reported"
@@ -767,7 +810,7 @@ pub fn attribute(
                     {
                         previous.clone()
                     }
-                    None => parties.to_vec(),
+                    _ => parties.to_vec(),
                 },
                 _ => f.party.into_iter().collect(),
             };
@@ -798,7 +841,9 @@ pub fn attribute(
         }
         // State media speak for their government, whoever they quote, save
         // what they credit to the other side's own officials.
-        if let Some(outlet) = ctx.outlet.filter(|o| parties.contains(o)) {
+        if let Some(outlet) = ctx.outlet.filter(|o| parties.contains(o))
+            && !own_channel(s)
+        {
             let other_official = kept
                 .iter()
                 .any(|(p, f)| *p != outlet && f.strength == Strength::Official);
@@ -871,6 +916,9 @@ pub fn attribute(
             }
         } else if result.is_empty()
             && found.is_empty()
+            && !speaks_but_agrees(s)
+            && !elsewhere_in_time(s, ctx, usize::MAX)
+            && !names_an_office_of_other_than(s, lex, outlet)
             && !elsewhere
             && !turns_away(s)
             && !another_exchange(s, lex, ctx)

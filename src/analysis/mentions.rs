@@ -400,8 +400,10 @@ pub fn find_in(
                     continue;
                 }
                 Entity::Media(p) => {
-                    push(&mut out, i, end, Kind::Media(p));
-                    i = end;
+                    // "Xinhua news agency", "TASS's report".
+                    let e = longest(tokens, end, OFFICE_NOUNS).map_or(end, |n| end + n);
+                    push(&mut out, i, e, Kind::Media(p));
+                    i = e;
                     continue;
                 }
             }
@@ -482,7 +484,8 @@ pub fn article_aliases(parsed: &[Parsed], lex: &Lexicon) -> Aliases {
         if let Some(last) = words.last().filter(|w| w.len() >= 3) {
             parts.push(last);
         }
-        if words.len() == 2 && words.iter().all(|w| w.len() <= 5) && words[0].len() >= 2 {
+        // The family name first ("Wang Yi", "Kang Yu-jung"): a short first word.
+        if words.len() >= 2 && words[0].len() >= 2 && words[0].len() <= 4 {
             parts.push(&words[0]);
         }
         for w in parts {
@@ -490,7 +493,11 @@ pub fn article_aliases(parsed: &[Parsed], lex: &Lexicon) -> Aliases {
                 continue;
             }
             match out.get(w) {
-                Some(&q) if q != p => clash.push(w.clone()),
+                // Two people of one government: the party is right either way.
+                Some(&q) if q != p && lex.people[q].party != lex.people[p].party => {
+                    clash.push(w.clone())
+                }
+                Some(_) => {}
                 _ => {
                     out.insert(w.clone(), p);
                 }

@@ -70,7 +70,8 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
                 .take(4)
                 .find_map(|p| crate::ingest::dateline_agency(p))
                 .and_then(|a| outlet(&a, lexicon))
-                .or_else(|| draft.source.as_deref().and_then(|s| outlet(s, lexicon))),
+                .or_else(|| draft.source.as_deref().and_then(|s| outlet(s, lexicon)))
+                .or_else(|| draft.masthead.as_deref().and_then(|s| outlet(s, lexicon))),
         };
         let parties = accounts::attribute(&parsed, &paragraph, &ctx, lexicon);
         for (s, ps) in sentences.iter_mut().zip(parties) {

@@ -40,8 +40,27 @@ pub fn read_plain(text: &str) -> Draft {
         title,
         source: agency,
         body: body.join("\n"),
+        masthead: lines[..title_at].iter().copied().find_map(masthead),
         ..Draft::default()
     }
+}
+
+/// A site's name standing alone above the headline: one to four words,
+/// capitalised, no navigation or furniture.
+fn masthead(line: &str) -> Option<String> {
+    let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    const NAV: &[&str] = &[
+        "home", "news", "world", "menu", "sections", "search", "live", "video", "latest",
+    ];
+    let ok = (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && !looks_like_furniture(t)
+        && !(words.len() == 1 && NAV.contains(&t.to_lowercase().as_str()))
+        && !t.contains(['|', '>', '»', ':']);
+    ok.then(|| t.to_string())
 }
 
 /// The headline a line holds: unglued, and without a "| Section | Site" tail
