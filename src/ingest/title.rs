@@ -152,6 +152,12 @@ fn is_byline_or_date(line: &str) -> bool {
     let l = t.to_lowercase();
     t.len() < 160
         && (l.starts_with("by ")
+            || l.starts_with("reporting from")
+            || l.ends_with(" and agencies")
+            || l.ends_with(" with agencies")
+            || l.ends_with(" with afp")
+            || l.ends_with(" with reuters")
+            || l.contains(" news desk")
             || l.starts_with("updated")
             || l.starts_with("published")
             || l.starts_with("posted")
@@ -184,6 +190,15 @@ fn repeated_near(lines: &[&str], head: &[usize], k: usize, key_here: &str) -> bo
             })
 }
 
+/// The next `n` lines after `at` that are not blank (the headline's
+/// standfirst, byline and date may lie past the first paragraph of prose).
+fn next_lines(lines: &[&str], at: usize, n: usize) -> Vec<usize> {
+    (at + 1..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(n)
+        .collect()
+}
+
 /// Signs that a line is the headline and not just any line: printed twice,
 /// glued to itself, or a byline or date under it.
 fn has_evidence(lines: &[&str], head: &[usize], k: usize) -> bool {
@@ -191,9 +206,8 @@ fn has_evidence(lines: &[&str], head: &[usize], k: usize) -> bool {
     let key_here = key(&headline_text(line));
     repeated_near(lines, head, k, &key_here)
         || unglue(line) != line
-        || head[k + 1..]
+        || next_lines(lines, head[k], 3)
             .iter()
-            .take(2)
             .any(|&i| is_byline_or_date(lines[i]))
 }
 
@@ -207,13 +221,15 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     let mut score = 0.0;
     // Section labels are shorter than headlines, standfirsts longer.
     score += match words {
-        0..=3 => -3.0,
+        0..=1 => -3.0,
+        2..=3 => -1.5,
         4..=5 => 0.0,
         6..=20 => 1.0,
         21..=30 => 0.0,
         _ => -2.0,
     };
-    if letters.len() >= 4 && upper * 10 >= letters.len() * 8 {
+    // Short lines in capitals are mastheads and labels; long ones, headlines.
+    if letters.len() >= 4 && upper * 10 >= letters.len() * 8 && words <= 5 {
         score -= 3.0; // a masthead or section label in capitals
     }
     if looks_like_furniture(line) || is_byline_or_date(line) {
@@ -233,19 +249,24 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     }
     // A photo caption: credits and picture words.
     let lower = line.to_lowercase();
-    if [
-        "photo",
-        "picture",
-        "file image",
-        "getty",
-        "afp)",
-        "reuters)",
-        "/ap",
-        "(ap",
-        "caption",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    // "... on Monday night. Doug Mills/The New York Times": a photographer's credit.
+    let credit_tail = line
+        .rsplit_once(". ")
+        .is_some_and(|(_, tail)| tail.contains('/') && tail.split_whitespace().count() <= 8);
+    if credit_tail
+        || [
+            "photo",
+            "picture",
+            "file image",
+            "getty",
+            "afp)",
+            "reuters)",
+            "/ap",
+            "(ap",
+            "caption",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
         || (line.ends_with(')') && line.rsplit_once('(').is_some_and(|(_, c)| c.contains('/')))
     {
         score -= 5.0;
@@ -257,9 +278,8 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
         score += 3.0;
     }
     // A byline or a date follows the headline, at once or under a standfirst.
-    if head[k + 1..]
+    if next_lines(lines, head[k], 3)
         .iter()
-        .take(2)
         .any(|&i| is_byline_or_date(lines[i]))
     {
         score += 2.0;
@@ -354,6 +374,11 @@ fn looks_like_furniture(line: &str) -> bool {
         "trending",
         "follow us",
         "privacy",
+        "from:",
+        "subject:",
+        "to:",
+        "date:",
+        "cc:",
     ];
     let l = line.trim().to_lowercase();
     if l.len() < 4 || l.starts_with("http://") || l.starts_with("https://") {
