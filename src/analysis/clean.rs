@@ -111,6 +111,33 @@ const FURNITURE: &[&str] = &[
     "members only",
     "not for redistribution",
     "quality journalism",
+    "sign up here",
+    "continue reading",
+    "read more on",
+    "reader-supported",
+    "thanks for reading",
+    "daily dose",
+    "get latest",
+    "thank you for donating",
+    "could not provide",
+    "view this email",
+    "in your browser",
+    "short url",
+    "five-minute read",
+    "good morning. here is",
+    "gift this article",
+    "lire en francais",
+    "subscribers only",
+    "add to your selections",
+    "time to read",
+    "is a news editor",
+    "is a reporter at",
+    "is a reporter for",
+    "is a correspondent",
+    "is a staff writer",
+    "is a journalist",
+    "video playerclose",
+    "enditem",
 ];
 
 /// Words furniture uses often and prose seldom: they count in short blocks,
@@ -300,6 +327,12 @@ fn is_byline(line: &str) -> bool {
         return false;
     }
     let l = line.trim().to_lowercase();
+    if l.starts_with("reporting from")
+        || l.ends_with(" and agencies")
+        || l.ends_with(" with agencies")
+    {
+        return true;
+    }
     let rest = [
         "by ",
         "posted by ",
@@ -327,7 +360,12 @@ fn is_agency_code(line: &str) -> bool {
 }
 
 fn is_url(line: &str) -> bool {
+    // "[1] https://...": a footnote's address.
     let t = line.trim();
+    let t = match t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest.trim(),
+        _ => t,
+    };
     (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
         && !t.contains(". ")
 }
@@ -860,8 +898,13 @@ fn smooth(items: &mut [Block]) {
                     // A page of one-line paragraphs: each sentence is prose.
                     _ if !any_prose => ends_sentence(&items[i].text),
                     (p, n) if good(p) && good(n) => true,
-                    // A standfirst at the top, a closing line at the end.
-                    (None, n) => good(n),
+                    // A standfirst at the top (a sentence of its own), a
+                    // closing line at the end.
+                    (None, n) => {
+                        good(n)
+                            && ends_sentence(&items[i].text)
+                            && items[i].text.split_whitespace().count() >= 5
+                    }
                     (p, None) => good(p) && ends_sentence(&items[i].text),
                     _ => false,
                 };

@@ -253,7 +253,11 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     let credit_tail = line
         .rsplit_once(". ")
         .is_some_and(|(_, tail)| tail.contains('/') && tail.split_whitespace().count() <= 8);
+    let credit_below = next_lines(lines, head[k], 1)
+        .first()
+        .is_some_and(|&i| lines[i].trim_start().starts_with('©'));
     if credit_tail
+        || credit_below
         || [
             "photo",
             "picture",
@@ -374,6 +378,8 @@ fn looks_like_furniture(line: &str) -> bool {
         "trending",
         "follow us",
         "privacy",
+        "homepage",
+        "view this email",
         "from:",
         "subject:",
         "to:",
