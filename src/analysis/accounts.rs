@@ -31,6 +31,9 @@ pub struct Context<'a> {
     pub published: Option<NaiveDate>,
     /// The party whose state media published the article, if so.
     pub outlet: Option<PartyId>,
+    /// The government of the dateline's city ("SEOUL, June 6 —"): whose
+    /// "presidential office" an unplaced one is.
+    pub home: Option<PartyId>,
 }
 
 /// Verbs and verb phrases of reported speech.
@@ -785,6 +788,7 @@ pub fn attribute(
                     .or(in_sentence_official)
                     .or_else(|| (!title.is_empty()).then(|| holder(title)).flatten())
                     .or(last_official)
+                    .or(ctx.home.filter(|h| parties.contains(h)))
                     .into_iter()
                     .collect(),
                 Kind::BareRole(title) => holder(title)
@@ -1040,6 +1044,7 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
             date: day,
             published: day,
             outlet: outlet.and_then(|o| lex.party_id(o)),
+            home: None,
         };
         let mut para = 0;
         let mut paragraph = Vec::new();

@@ -309,7 +309,20 @@ pub fn find_in(
                 document: is_document(tokens, end),
             });
         };
-        if let Some(m) = lex.match_at_in(tokens, i, year) {
+        // Someone the article named in full, by one part of the name ("Wang",
+        // "Lee's office"), reads as the lexicon's own name would.
+        let alias = || {
+            let t = &tokens[i];
+            (t.capital)
+                .then(|| extra.get(&t.lower))
+                .flatten()
+                .map(|&id| super::lexicon::Match {
+                    start: i,
+                    end: i + 1,
+                    entity: Entity::Person(id),
+                })
+        };
+        if let Some(m) = lex.match_at_in(tokens, i, year).or_else(alias) {
             let mut end = m.end;
             let possessive = tokens.get(end).is_some_and(|t| t.lower == "'s");
             match m.entity {
@@ -409,14 +422,6 @@ pub fn find_in(
             }
         }
         let t = &tokens[i];
-        // Someone the article named in full, by one part of the name ("Wang").
-        if t.capital
-            && let Some(&id) = extra.get(&t.lower)
-        {
-            push(&mut out, i, i + 1, Kind::Person(id));
-            i += 1;
-            continue;
-        }
         if let Some(n) = BOTH
             .iter()
             .filter(|w| starts_with(tokens, i, w))

@@ -72,6 +72,7 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
                 .and_then(|a| outlet(&a, lexicon))
                 .or_else(|| draft.source.as_deref().and_then(|s| outlet(s, lexicon)))
                 .or_else(|| draft.masthead.as_deref().and_then(|s| outlet(s, lexicon))),
+            home: paragraphs.first().and_then(|p| dateline_home(p, lexicon)),
         };
         let parties = accounts::attribute(&parsed, &paragraph, &ctx, lexicon);
         for (s, ps) in sentences.iter_mut().zip(parties) {
@@ -115,4 +116,81 @@ fn outlet(source: &str, lexicon: &Lexicon) -> Option<lexicon::PartyId> {
             lexicon::Entity::Media(p) => Some(p),
             _ => None,
         })
+}
+
+/// The government of a dateline's city: "SEOUL, June 6 (Yonhap) --",
+/// "MOSCOW, November 15. /TASS/.", "WASHINGTON (AP) —".
+fn dateline_home(paragraph: &str, lexicon: &Lexicon) -> Option<lexicon::PartyId> {
+    let head: String = paragraph.chars().take(40).collect();
+    let city: String = head
+        .split([',', '(', '\u{2014}', '\u{2013}'])
+        .next()?
+        .trim()
+        .split('/')
+        .next()?
+        .to_string();
+    if city.is_empty() || city.len() > 20 || city.chars().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    // "NEW DELHI" → "New Delhi", as the lexicon writes places.
+    let titled: String = city
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_string() + &c.as_str().to_lowercase()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let tokens = text::tokens(&text::fold(&titled));
+    lexicon.match_at(&tokens, 0).and_then(|m| match m.entity {
+        lexicon::Entity::Place(p) | lexicon::Entity::Country(p) if m.end == tokens.len() => Some(p),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dateline_city_tells_the_home_government() {
+        let lex = Lexicon::bundled();
+        let name = |p: Option<lexicon::PartyId>| p.map(|p| lex.parties[p].name.clone());
+        assert_eq!(
+            name(dateline_home(
+                "SEOUL, June 6 (Yonhap) -- President Lee",
+                &lex
+            ))
+            .as_deref(),
+            Some("South Korea")
+        );
+        assert_eq!(
+            name(dateline_home("MOSCOW, November 15. /TASS/. Putin", &lex)).as_deref(),
+            Some("Russia")
+        );
+        assert_eq!(
+            name(dateline_home("PARIS — French President", &lex)).as_deref(),
+            Some("France")
+        );
+        assert_eq!(
+            dateline_home("The two leaders spoke on Monday.", &lex),
+            None
+        );
+    }
+
+    #[test]
+    fn state_media_of_the_dateline_agency_narrate_for_their_government() {
+        let lex = Lexicon::bundled();
+        let draft = Draft {
+            title: "Xi, Biden hold phone talks".into(),
+            published: chrono::NaiveDate::from_ymd_opt(2024, 4, 2),
+            body: "BEIJING, April 2 (Xinhua) -- Chinese President Xi Jinping on Tuesday had a phone conversation with U.S. President Joe Biden.\n\nBiden said the United States does not seek a new Cold War.\n\nThe two presidents agreed to stay in touch.".into(),
+            ..Draft::default()
+        };
+        let a = analyze(&draft, &lex);
+        let parties: Vec<Vec<String>> = a.sentences.iter().map(|s| s.parties.clone()).collect();
+        assert_eq!(parties, [vec!["China"], vec!["China"], vec!["China"]]);
+    }
 }
