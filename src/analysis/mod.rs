@@ -7,7 +7,8 @@
 //! `accounts` (which sentences give which party's account) → across
 //! articles, `calls` (grouping) and `align` (rows for the side-by-side view).
 //! Helpers: `text` (folding, tokens), `lexicon` (parties and topics),
-//! `mentions` (who a sentence names), `dates`, `terms` (content words).
+//! `mentions` (who a sentence names), `speech` (who is said to say what),
+//! `dates`, `terms` (content words).
 
 pub mod accounts;
 pub mod align;
@@ -18,6 +19,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod report;
 pub mod sentences;
+pub mod speech;
 pub mod terms;
 pub mod text;
 
