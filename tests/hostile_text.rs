@@ -32,7 +32,7 @@ fn nasty(word: &str) -> String {
         "{word}\u{1b}]0;{MARK}-title\u{7} \u{1b}]52;c;{MARK}Y2xpcA==\u{7}\u{1b}[2J\u{1b}[6n\u{1b}[21t \
          \u{1b}]8;;https://evil.example/{MARK}\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{9b}5i\u{9d}0;{MARK}\u{9c} \
          \u{1b}P{MARK}\u{1b}\\\u{8}\u{7f}\r\u{202e}desrever\u{202c} zero\u{200b}width\u{feff} tab\there \
-         \u{2066}iso\u{2069} \u{85}next Z{}",
+         \u{2066}iso\u{2069} \u{85}next Z{} and the leaders spoke of it at length, the office said.",
         "\u{301}".repeat(50)
     )
 }
