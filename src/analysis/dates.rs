@@ -227,7 +227,10 @@ pub fn find(tokens: &[Token], published: NaiveDate) -> Vec<Found> {
                 bounded,
             })
         };
+        // "the Good Friday Agreement", "Super Tuesday": a name, not a day.
+        let in_a_name = i > 0 && tokens[i - 1].capital && !tokens[i - 1].after_break && word(i - 1) != "on";
         if tokens[i].capital
+            && !in_a_name
             && let Some(day) = weekday(w)
         {
             // "Monday (26)": the day of the month confirms which Monday.
@@ -346,5 +349,6 @@ mod tests {
         assert!(f[0].bounded);
         assert!(dates("may well", d(2024, 3, 5)).is_empty());
         assert!(dates("next Tuesday", d(2024, 3, 5)).is_empty());
+        assert!(dates("the Belfast Good Friday Agreement", d(2022, 10, 25)).is_empty());
     }
 }

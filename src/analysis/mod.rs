@@ -94,7 +94,8 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
             .join("\n");
         for name in &mut f.report.participants {
             let plain = text::fold(name);
-            if plain != *name && !whole.contains(name.as_str()) && whole.contains(&plain) {
+            let surname = name.rsplit(' ').next().unwrap_or(name.as_str());
+            if plain != *name && !whole.contains(surname) && whole.contains(&plain) {
                 *name = plain;
             }
         }

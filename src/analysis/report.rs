@@ -113,7 +113,8 @@ pub fn call_words(s: &Parsed) -> CallWords {
         let next = s.word(i + 1);
         let before = cue;
         match w {
-            "phone" | "telephone" | "phoned" | "telephoned" | "phones" | "telephonic" => {
+            "phone" | "telephone" | "phoned" | "telephoned" | "phones" | "telephonic" | "rang"
+            | "rung" => {
                 cue = Cue::Strong;
                 medium = Some(Medium::Phone);
             }
@@ -612,7 +613,8 @@ fn date_of(all: &[&Parsed], about: &[usize], published: NaiveDate) -> Option<Nai
             if f.bounded || f.date > published {
                 continue;
             }
-            let w = if i == 1 { 2 } else { 1 };
+            // The lede dates the story's event; others may date other things.
+            let w = if i == 1 { 3 } else { 1 };
             match votes.iter_mut().find(|v| v.0 == f.date) {
                 Some(v) => v.1 += w,
                 None => votes.push((f.date, w, i)),

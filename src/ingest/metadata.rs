@@ -12,6 +12,11 @@ pub fn sniff(draft: &mut Draft) {
     {
         draft.title = title;
         draft.source = Some(source);
+        // "Headline - Xinhua | English.news.cn": the agency nearer the headline.
+        if let Some((title, inner)) = split_source_suffix(&draft.title) {
+            draft.title = title;
+            draft.source = Some(inner);
+        }
     }
     if draft.source.is_none() {
         draft.source = draft
@@ -46,6 +51,16 @@ pub fn sniff(draft: &mut Draft) {
 /// "Headline – POLITICO" → ("Headline", "POLITICO"). The suffix must be short
 /// and capitalised, the headline long enough to be one.
 pub fn split_source_suffix(title: &str) -> Option<(String, String)> {
+    // "Headline – DW – 11/10/2021": the date after the site goes first.
+    for sep in [" – ", " — ", " | ", " - "] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && !tail.is_empty()
+            && tail.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-' | ' '))
+            && tail.chars().any(|c| c.is_ascii_digit())
+        {
+            return split_source_suffix(head.trim());
+        }
+    }
     for sep in [" – ", " — ", " | ", " - "] {
         if let Some(at) = title.rfind(sep) {
             let (head, tail) = (title[..at].trim(), title[at + sep.len()..].trim());

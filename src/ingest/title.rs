@@ -158,6 +158,10 @@ fn is_byline_or_date(line: &str) -> bool {
             || l.ends_with(" with afp")
             || l.ends_with(" with reuters")
             || l.contains(" news desk")
+            || (t.split_whitespace().count() <= 6
+                && ["correspondent", "editor", "reporter", "writer", "bureau chief", "columnist"]
+                    .iter()
+                    .any(|w| l.ends_with(w)))
             || l.starts_with("updated")
             || l.starts_with("published")
             || l.starts_with("posted")
@@ -206,7 +210,7 @@ fn has_evidence(lines: &[&str], head: &[usize], k: usize) -> bool {
     let key_here = key(&headline_text(line));
     repeated_near(lines, head, k, &key_here)
         || unglue(line) != line
-        || next_lines(lines, head[k], 3)
+        || next_lines(lines, head[k], 4)
             .iter()
             .any(|&i| is_byline_or_date(lines[i]))
 }
@@ -238,6 +242,10 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     let cells = line.split(['|', '·', '•', '»', '>']).count() + line.matches("  ").count();
     if cells >= 3 && text == line.trim() {
         score -= 4.0; // a navigation row
+    }
+    // A section label: "Russian Politics & Diplomacy", "Science & Tech".
+    if words <= 4 && line.contains(" & ") {
+        score -= 2.0;
     }
     // A table of contents: "1. Headline ....... 1".
     if line.contains("....") {
@@ -282,7 +290,7 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
         score += 3.0;
     }
     // A byline or a date follows the headline, at once or under a standfirst.
-    if next_lines(lines, head[k], 3)
+    if next_lines(lines, head[k], 4)
         .iter()
         .any(|&i| is_byline_or_date(lines[i]))
     {
@@ -345,7 +353,7 @@ fn cleaner_repeat(lines: &[&str], head: &[usize], k: usize) -> usize {
     let here = key(&headline_text(lines[head[k]].trim()));
     head.iter()
         .enumerate()
-        .filter(|(j, _)| j.abs_diff(k) <= 2 && *j != k)
+        .filter(|(j, _)| j.abs_diff(k) <= 6 && *j != k)
         .map(|(_, &i)| i)
         .find(|&i| {
             let other = key(&headline_text(lines[i].trim()));
