@@ -102,6 +102,9 @@ fn own_channel(s: &Parsed) -> bool {
         &["telegram"],
         &["told", "reporters"],
         &["told", "journalists"],
+        &["to", "reporters"],
+        &["to", "journalists"],
+        &["twitter"],
         &["interview"],
         &["wrote"],
         &["press", "conference"],
@@ -217,6 +220,9 @@ pub fn attribute(
     let mut previous_official = false;
     // The person who spoke first in the sentence before, for "he said".
     let mut previous_speaker: Option<PartyId> = None;
+    // The other side speaking in its own voice in state media ("Biden told
+    // reporters ..."): what that person says next is still theirs.
+    let mut own_voice: Option<PartyId> = None;
     // The party whose participant holds a title: "the president", "the Prime Minister's Office".
     let holder = |title: &str| -> Option<PartyId> {
         let mut found = ctx
@@ -333,13 +339,22 @@ pub fn attribute(
         }
         // State media speak for their government, whoever they quote, save
         // what they credit to the other side's own officials.
-        if let Some(outlet) = ctx.outlet.filter(|o| parties.contains(o))
-            && !own_channel(s)
-        {
+        let voice = |p: PartyId| {
+            kept.iter()
+                .any(|(q, f)| *q == p && f.strength == Strength::Person)
+        };
+        let in_own_voice = own_voice.is_some_and(voice);
+        own_voice = None;
+        if let Some(outlet) = ctx.outlet.filter(|o| parties.contains(o)) {
             let other_official = kept
                 .iter()
                 .any(|(p, f)| *p != outlet && f.strength == Strength::Official);
-            if !other_official {
+            if own_channel(s) || in_own_voice {
+                own_voice = kept
+                    .iter()
+                    .map(|(p, _)| *p)
+                    .find(|p| *p != outlet && voice(*p));
+            } else if !other_official {
                 for (p, f) in &mut kept {
                     if f.strength == Strength::Person {
                         *p = outlet;
@@ -755,6 +770,24 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
                 Some("China")
             ),
             [["China"], ["China"]]
+        );
+    }
+
+    #[test]
+    fn the_other_side_speaking_to_reporters_in_state_media_keeps_its_own_voice() {
+        assert_eq!(
+            who_in(
+                &["China", "United States"],
+                &[
+                    "Speaking to reporters on Tuesday, Biden said the call was candid.",
+                    "|",
+                    "Biden said Xi still wanted a deal.",
+                    "|",
+                    "Biden said the United States does not seek a new Cold War.",
+                ],
+                Some("China")
+            ),
+            [["United States"], ["United States"], ["United States"]]
         );
     }
 

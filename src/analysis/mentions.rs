@@ -122,6 +122,7 @@ const OFFICE_NOUNS: &[&[&str]] = &[
     &["government", "spokeswoman"],
     &["government", "spokesperson"],
     &["presidency"],
+    &["directorate"],
     &["government"],
     &["administration"],
     &["ministry"],

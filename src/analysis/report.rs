@@ -219,11 +219,15 @@ pub fn call_words(s: &Parsed) -> CallWords {
     }
     // "will hold a video call", "invited ... to participate in a video call":
     // a plan stands a few words before every call word.
+    // A clause break between them ("support will continue, in her first
+    // conversation") puts the plan on another verb.
     let planned_before = |c: usize| {
         (c.saturating_sub(12)..c).any(|j| {
-            PLANNED
-                .iter()
-                .any(|p| p.len() + j <= c && p.iter().enumerate().all(|(k, w)| s.word(j + k) == *w))
+            PLANNED.iter().any(|p| {
+                p.len() + j <= c
+                    && p.iter().enumerate().all(|(k, w)| s.word(j + k) == *w)
+                    && !(j + p.len()..=c).any(|k| s.tokens[k].after_break)
+            })
         })
     };
     // "The virtual meeting will take place on Monday": a plan right after it.
@@ -800,6 +804,17 @@ people = [{ name = "Volodymyr Zelensky", aliases = ["Zelensky", "Zelenskyy"], ro
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_future_in_another_clause_leaves_the_call_told() {
+        let r = report(
+            "Macron tells Zelensky support will not waver",
+            &["Macron said support will continue, in his first conversation with Zelensky since the vote."],
+            "2024-03-05",
+        )
+        .unwrap();
+        assert_eq!(r.participants, ["Emmanuel Macron", "Volodymyr Zelensky"]);
     }
 
     #[test]

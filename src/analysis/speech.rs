@@ -313,6 +313,10 @@ pub(super) fn is_speech(s: &Parsed, i: usize) -> bool {
                     ))
         }
         "pointed" => s.word(i + 1) == "out",
+        // "made clear", "made it clear".
+        "made" | "makes" | "making" => {
+            s.word(i + 1) == "clear" || (s.word(i + 1) == "it" && s.word(i + 2) == "clear")
+        }
         "spoke" | "speaks" => s.word(i + 1) == "of",
         // "keep promises", "its demands": nouns, unless someone stands before them.
         "promises" | "demands" | "claims" | "thanks" | "hopes" | "notes" | "adds" | "warns"
@@ -583,6 +587,19 @@ people = [{ name = "Antony Blinken", aliases = ["Blinken"], role = "foreign mini
             who("French government spokeswoman Maud Bregeon said the call was useful."),
             [("French government spokeswoman".into(), "said".into())]
         );
+    }
+
+    #[test]
+    fn made_clear_reports_speech_and_made_alone_does_not() {
+        assert_eq!(
+            who("Macron made clear that France expected more."),
+            [("Macron".into(), "made".into())]
+        );
+        assert_eq!(
+            who("Macron made it clear that France expected more."),
+            [("Macron".into(), "made".into())]
+        );
+        assert!(who("Macron made a visit to Israel.").is_empty());
     }
 
     #[test]
