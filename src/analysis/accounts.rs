@@ -256,10 +256,12 @@ pub fn attribute(
                 .iter()
                 .filter(|m| {
                     // "In Moscow, the foreign ministry said": a capital set
-                    // before the office as where it spoke.
+                    // before the office as where it spoke, opening its clause
+                    // (not "the conflict in Ukraine, the office said").
                     let place = matches!(m.kind, Kind::Country(_))
                         && m.start > 0
                         && s.word(m.start - 1) == "in"
+                        && (m.start == 1 || s.tokens[m.start - 1].after_break)
                         && s.tokens.get(m.end).is_some_and(|t| t.after_break);
                     // "its readout", "their statement": the office named before.
                     let possessive = matches!(s.word(at), "its" | "their");
@@ -813,6 +815,17 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
                 &["In Moscow, the foreign ministry said the call was useful."]
             ),
             [["Russia"]]
+        );
+        // A country named inside the clause is what was discussed, not where.
+        assert_eq!(
+            who(
+                &["France", "Ukraine"],
+                &[
+                    "The Elysee said Macron had called Zelensky.",
+                    "The two leaders discussed the war in Ukraine, the presidential office said."
+                ]
+            ),
+            [["France"], ["France"]]
         );
     }
 
