@@ -273,6 +273,21 @@ pub fn attribute(
                 .filter_map(|m| m.party(lex))
                 .rfind(|p| parties.contains(p))
         };
+        // "Merkel spoke with Putin ..., her spokesman said": the office of
+        // the one the sentence is about, who is named first.
+        let possessor = |at: usize| {
+            // The mention starts at its determiner.
+            if !matches!(s.word(at), "his" | "her") {
+                return None;
+            }
+            s.mentions
+                .iter()
+                .find(|m| {
+                    m.end <= at && !m.quoted && matches!(m.kind, Kind::Person(_) | Kind::Role(..))
+                })
+                .and_then(|m| m.party(lex))
+                .filter(|p| parties.contains(p))
+        };
         let outlet = ctx.outlet.filter(|o| parties.contains(o));
         for f in &found {
             // Said at another time than the call: "said last week", "said on Friday".
@@ -281,8 +296,9 @@ pub fn attribute(
             }
             let resolved: Vec<PartyId> = match f.kind {
                 Kind::Generic(title) => office_before(f.at)
-                    .or(in_sentence_official)
+                    .or_else(|| possessor(f.at))
                     .or_else(|| (!title.is_empty()).then(|| holder(title)).flatten())
+                    .or(in_sentence_official)
                     .or(last_official)
                     .or(ctx.home.filter(|h| parties.contains(h)))
                     .into_iter()
@@ -772,6 +788,21 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
                 Some("China")
             ),
             [["China"], ["China"]]
+        );
+    }
+
+    #[test]
+    fn his_office_is_the_office_of_the_one_named_first() {
+        assert_eq!(
+            who(
+                FR_RU,
+                &[
+                    "The Kremlin said the talks were frank.",
+                    "|",
+                    "Macron spoke by phone with Putin on Tuesday, his office said."
+                ]
+            ),
+            [["Russia"], ["France"]]
         );
     }
 
