@@ -248,6 +248,12 @@ fn words_of(lower: &str) -> Vec<String> {
         .collect()
 }
 
+/// A line that opens a box of links: "Read also", "Related:".
+fn is_link_box(line: &str) -> bool {
+    let lower = fold(line).to_lowercase();
+    LINK_BOX.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+}
+
 /// A line that ends the article: a bare marker, nothing else on it.
 fn is_end_marker(lower: &str) -> bool {
     let t = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
@@ -688,6 +694,15 @@ pub fn explain(title: &str, body: &str) -> Vec<Judged> {
                 at: out.len() - 1,
                 why: None,
             });
+        } else if is_link_box(&text) {
+            // Gone already, but the headlines under "Related:" go with it.
+            items.push(Block {
+                class: Class::Bad,
+                text,
+                group,
+                at: out.len() - 1,
+                why: reason,
+            });
         }
     }
     mark_teasers(&mut items);
@@ -765,8 +780,7 @@ fn cut_at_end_marker(items: &mut [Block]) {
             continue;
         }
         let lower = fold(&items[i].text).to_lowercase();
-        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        if LINK_BOX.contains(&bare) {
+        if is_link_box(&items[i].text) {
             items[i].class = Class::Bad;
             items[i].why = Some("a box of links to other stories");
             i += 1;
@@ -977,6 +991,23 @@ mod tests {
         .map(para)
         .concat();
         assert_eq!(clean("T", &body).len(), 2);
+    }
+
+    #[test]
+    fn headlines_under_a_related_label_go_with_it() {
+        let body = [
+            PROSE,
+            &PROSE.replace("Tuesday", "Friday"),
+            "Related:",
+            "Chinese FM holds phone talks with Russian counterpart",
+            "Xi sends congratulatory letter to media forum",
+            &PROSE.replace("two", "three"),
+        ]
+        .map(para)
+        .concat();
+        let out = clean("T", &body);
+        assert_eq!(out.len(), 3, "{out:#?}");
+        assert!(!out.iter().any(|p| p.contains("counterpart")));
     }
 
     #[test]
