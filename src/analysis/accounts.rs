@@ -82,6 +82,7 @@ fn said_elsewhere(s: &Parsed, f: &Source, ctx: &Context<'_>) -> bool {
     if (from..to).any(|i| dates::other_time_starts(s, i)) || near(&["earlier"]) {
         return true;
     }
+
     let (Some(published), Some(day)) = (ctx.published, ctx.date) else {
         return false;
     };
@@ -418,7 +419,14 @@ pub fn attribute(
             result = previous.clone();
         }
         let first_verb = found.iter().map(|f| f.verb).min().unwrap_or(usize::MAX);
+        // "Earlier, the spokesman said Moscow keeps contacts with all sides":
+        // agency copy's background, unless it tells of the call or its people.
+        let earlier_aside = matches!(s.word(0), "earlier" | "previously")
+            && s.tokens.get(1).is_some_and(|t| t.after_break)
+            && !names_the_call
+            && !result.iter().any(|&p| names_other_participant(p));
         let elsewhere = (elsewhere_in_time(s, ctx, first_verb) && !names_the_call)
+            || earlier_aside
             || report::about_another_call(s);
         if elsewhere || another_exchange(s, lex, ctx) {
             result.clear();
@@ -889,6 +897,21 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
         assert_eq!(
             who(FR_RU, &["Macron said on Monday that he would call Putin."]),
             none
+        );
+        assert_eq!(
+            who(
+                FR_RU,
+                &["Earlier, the Kremlin said Moscow keeps contacts with all sides."]
+            ),
+            none
+        );
+        // Unless it tells of the call: agencies report each side in turn.
+        assert_eq!(
+            who(
+                FR_RU,
+                &["Earlier, the Kremlin said Putin had urged Macron to act."]
+            ),
+            [["Russia"]]
         );
         // A time that qualifies a noun dates nothing.
         assert_eq!(
