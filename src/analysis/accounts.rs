@@ -456,12 +456,16 @@ pub fn attribute(
             && !turns_away(s)
             && !another_exchange(s, lex, ctx)
             && let Some(outlet) = outlet
+            // Narration that names a leader belongs to the account it goes on
+            // with; after a break ("On October 4, Zelensky enacted ...") it is
+            // the agency's background.
             && (names_the_call
-                || s.mentions.iter().any(|m| match m.kind {
-                    Kind::Person(p) => ctx.people.contains(&p),
-                    Kind::Role(p, ..) | Kind::Office(p) => parties.contains(&p),
-                    _ => false,
-                }))
+                || (!previous.is_empty()
+                    && s.mentions.iter().any(|m| match m.kind {
+                        Kind::Person(p) => ctx.people.contains(&p),
+                        Kind::Role(p, ..) | Kind::Office(p) => parties.contains(&p),
+                        _ => false,
+                    })))
         {
             // State media's own narration of the call.
             result = vec![outlet];
@@ -811,6 +815,24 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
                 ]
             ),
             [["Russia"], ["France"]]
+        );
+    }
+
+    #[test]
+    fn state_media_background_after_a_break_is_no_account() {
+        assert_eq!(
+            who_in(
+                &["China", "United States"],
+                &[
+                    "Xi said China opposes any interference.",
+                    "|",
+                    "Exports rose by a tenth in the first half of the year.",
+                    "|",
+                    "On Tuesday, Biden signed an order on chip exports."
+                ],
+                Some("China")
+            ),
+            [vec!["China"], vec![], vec![]]
         );
     }
 
