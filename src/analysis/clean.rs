@@ -455,6 +455,26 @@ fn furniture_line(line: &str) -> Option<&'static str> {
     if t.chars().count() < 100 && CREDITS.iter().any(|c| lower.starts_with(c)) {
         return Some("credits");
     }
+    // A printed page's furniture: jump lines, the distributor's imprint,
+    // copyright notices, a contact number.
+    const PRINT: &[&str] = &[
+        "continued on page",
+        "continued from page",
+        "continued on p",
+        "printed and distributed by",
+    ];
+    let short = t.chars().count() < 120;
+    if short
+        && (PRINT.iter().any(|p| lower.starts_with(p))
+            || lower.contains(" continued from page ")
+            || lower.contains(" continued on page "))
+    {
+        return Some("print furniture");
+    }
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    if short && !sentence && digits >= 7 && t.split_whitespace().count() <= 8 && t.contains('+') {
+        return Some("a contact number");
+    }
     // "english.news.cn": a site's address alone.
     if !t.contains(' ')
         && t.contains('.')
@@ -965,6 +985,11 @@ mod tests {
             &PROSE.replace("Tuesday", "Friday"),
             "By admin",
             "cf-sjw/tjc/zm/sag-dbh/mel/am *** Translated by Some Team ***",
+            "Continued on page 4",
+            "Abe, Trump agree to step up pressure Continued from page 3",
+            "Printed and distributed by PressReader",
+            "PressReader.com +1 604 278 4604",
+            "COPYRIGHT AND PROTECTED BY APPLICABLE LAW",
         ]
         .map(para)
         .concat();

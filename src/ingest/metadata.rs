@@ -63,6 +63,15 @@ pub fn split_source_suffix(title: &str) -> Option<(String, String)> {
             return split_source_suffix(head.trim());
         }
     }
+    // "Headline : worldnews": a Reddit page title ends with its subreddit.
+    if let Some((head, tail)) = title.rsplit_once(" : ")
+        && head.split_whitespace().count() >= 4
+        && !tail.is_empty()
+        && !tail.contains(' ')
+        && tail.chars().all(|c| c.is_alphanumeric() || c == '_')
+    {
+        return Some((head.trim().to_string(), format!("r/{tail}")));
+    }
     for sep in [" – ", " — ", " | ", " - "] {
         if let Some(at) = title.rfind(sep) {
             let (head, tail) = (title[..at].trim(), title[at + sep.len()..].trim());
@@ -278,6 +287,22 @@ mod tests {
         );
         assert_eq!(split_source_suffix("France: Putin told Macron"), None);
         assert_eq!(split_source_suffix("Short - Thing"), None);
+        assert_eq!(
+            split_source_suffix("Trump expects Ukraine to finish the probes : worldnews"),
+            Some((
+                "Trump expects Ukraine to finish the probes".into(),
+                "r/worldnews".into()
+            ))
+        );
+        assert_eq!(
+            split_source_suffix("Xi Putin - Xinhua - 12/30/2022"),
+            None,
+            "a date goes, and then the headline is too short for a suffix"
+        );
+        assert_eq!(
+            split_source_suffix("Merkel urges Putin to act on Belarus – DW – 11/10/2021"),
+            Some(("Merkel urges Putin to act on Belarus".into(), "DW".into()))
+        );
     }
 
     #[test]
