@@ -228,7 +228,8 @@ pub fn find(tokens: &[Token], published: NaiveDate) -> Vec<Found> {
             })
         };
         // "the Good Friday Agreement", "Super Tuesday": a name, not a day.
-        let in_a_name = i > 0 && tokens[i - 1].capital && !tokens[i - 1].after_break && word(i - 1) != "on";
+        let in_a_name =
+            i > 0 && tokens[i - 1].capital && !tokens[i - 1].after_break && word(i - 1) != "on";
         if tokens[i].capital
             && !in_a_name
             && let Some(day) = weekday(w)

@@ -55,7 +55,9 @@ pub fn split_source_suffix(title: &str) -> Option<(String, String)> {
     for sep in [" – ", " — ", " | ", " - "] {
         if let Some((head, tail)) = title.rsplit_once(sep)
             && !tail.is_empty()
-            && tail.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-' | ' '))
+            && tail
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-' | ' '))
             && tail.chars().any(|c| c.is_ascii_digit())
         {
             return split_source_suffix(head.trim());

@@ -159,9 +159,16 @@ fn is_byline_or_date(line: &str) -> bool {
             || l.ends_with(" with reuters")
             || l.contains(" news desk")
             || (t.split_whitespace().count() <= 6
-                && ["correspondent", "editor", "reporter", "writer", "bureau chief", "columnist"]
-                    .iter()
-                    .any(|w| l.ends_with(w)))
+                && [
+                    "correspondent",
+                    "editor",
+                    "reporter",
+                    "writer",
+                    "bureau chief",
+                    "columnist",
+                ]
+                .iter()
+                .any(|w| l.ends_with(w)))
             || l.starts_with("updated")
             || l.starts_with("published")
             || l.starts_with("posted")
