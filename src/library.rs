@@ -78,6 +78,9 @@ pub struct Library {
     analyzer: String,
     path: PathBuf,
     calls: Option<Vec<Call>>,
+    /// The same calls without their accounts (the list's view), grouped
+    /// from the call reports alone.
+    lean: Option<Vec<Call>>,
 }
 
 impl Library {
@@ -116,6 +119,7 @@ impl Library {
             analyzer,
             path: path.to_path_buf(),
             calls: None,
+            lean: None,
         };
         lib.refresh_analyses()?;
         Ok(lib)
@@ -172,6 +176,7 @@ impl Library {
         }
         info!(articles = stale.len(), "re-analysed");
         self.calls = None;
+        self.lean = None;
         Ok(())
     }
 
@@ -232,6 +237,7 @@ impl Library {
             Inserted::Added(id) => {
                 info!(input = name, id = %id, bytes = bytes.len(), "imported");
                 self.calls = None;
+                self.lean = None;
                 ImportOutcome::Added {
                     id,
                     warnings: draft.warnings,
@@ -283,6 +289,7 @@ impl Library {
             Inserted::Added(id) => {
                 info!(id = %id, exported_as = %rec.id, "restored");
                 self.calls = None;
+                self.lean = None;
                 ImportOutcome::Added {
                     id,
                     warnings: draft.warnings,
@@ -310,21 +317,48 @@ impl Library {
     pub fn calls(&mut self) -> Result<&[Call]> {
         if self.calls.is_none() {
             let rows = self.store.call_rows()?;
-            let input: Vec<analysis::calls::ArticleCall<'_>> = rows
-                .iter()
-                .map(|r| analysis::calls::ArticleCall {
-                    article: &r.article,
-                    report: &r.report,
-                    statements: r.statements.iter().map(|(i, s)| (*i, s)).collect(),
-                })
-                .collect();
-            self.calls = Some(analysis::calls::group(&input));
+            self.calls = Some(group_rows(&rows));
         }
         Ok(self.calls.as_deref().unwrap_or_default())
     }
 
+    /// [`Library::calls`] without their accounts: grouped from the call
+    /// reports alone, which is all the list needs.
+    fn lean_calls(&mut self) -> Result<&[Call]> {
+        if self.lean.is_none() {
+            let reports = self.store.call_reports()?;
+            let input: Vec<analysis::calls::ArticleCall<'_>> = reports
+                .iter()
+                .map(|(article, report)| analysis::calls::ArticleCall {
+                    article,
+                    report,
+                    statements: Vec::new(),
+                })
+                .collect();
+            self.lean = Some(group_calls(&input));
+        }
+        Ok(self.lean.as_deref().unwrap_or_default())
+    }
+
+    /// One call with its accounts: grouped from its own articles' rows when
+    /// the whole library's calls are not loaded.
     pub fn call(&mut self, id: &str) -> Result<Option<Call>> {
-        Ok(self.calls()?.iter().find(|c| c.id == id).cloned())
+        if let Some(calls) = &self.calls {
+            return Ok(calls.iter().find(|c| c.id == id).cloned());
+        }
+        let Some(lean) = self.lean_calls()?.iter().find(|c| c.id == id).cloned() else {
+            return Ok(None);
+        };
+        let rows = self.store.call_rows_of(&lean.articles)?;
+        let mut grouped = group_rows(&rows);
+        // The articles of one call group as one; its id is the library's.
+        Ok(match (grouped.len(), grouped.pop()) {
+            (1, Some(mut c)) if c.articles == lean.articles => {
+                c.id = lean.id;
+                Some(c)
+            }
+            _ => self.calls()?.iter().find(|c| c.id == id).cloned(),
+        })
     }
 
     /// The side-by-side alignment of one call's accounts.
@@ -336,7 +370,7 @@ impl Library {
     /// Article id → the calls it reports.
     fn calls_by_article(&mut self) -> Result<BTreeMap<ArticleId, Vec<&Call>>> {
         let mut map: BTreeMap<ArticleId, Vec<&Call>> = BTreeMap::new();
-        for c in self.calls()? {
+        for c in self.lean_calls()? {
             for a in &c.articles {
                 map.entry(a.clone()).or_default().push(c);
             }
@@ -346,7 +380,7 @@ impl Library {
 
     /// Every article, newest first, with what the list shows.
     pub fn summaries(&mut self) -> Result<Vec<ArticleSummary>> {
-        let rows = self.store.articles()?;
+        let rows = self.store.list_rows()?;
         let by_article = self.calls_by_article()?;
         Ok(rows
             .into_iter()
@@ -379,7 +413,7 @@ impl Library {
         };
         let analysis = self.store.analysis(id)?.unwrap_or_default();
         let calls: Vec<CallId> = self
-            .calls()?
+            .lean_calls()?
             .iter()
             .filter(|c| c.articles.iter().any(|a| a == id))
             .map(|c| c.id.clone())
@@ -416,6 +450,102 @@ impl Library {
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.len()? == 0)
     }
+}
+
+fn group_rows(rows: &[crate::store::CallRow]) -> Vec<Call> {
+    let input: Vec<analysis::calls::ArticleCall<'_>> = rows
+        .iter()
+        .map(|r| analysis::calls::ArticleCall {
+            article: &r.article,
+            report: &r.report,
+            statements: r.statements.iter().map(|(i, s)| (*i, s)).collect(),
+        })
+        .collect();
+    group_calls(&input)
+}
+
+/// [`analysis::calls::group`], the same calls with the same ids in the same
+/// order, without comparing every article with every call: reports of one
+/// call name the same people, and their dates lie within a day of each
+/// other, so an article is only checked against the calls between its people,
+/// by the dates those already span. Each call's articles are then merged by
+/// `group` itself, and ids made distinct as it does.
+pub fn group_calls(articles: &[analysis::calls::ArticleCall<'_>]) -> Vec<Call> {
+    use std::collections::HashMap;
+    // Who spoke, as `same_call` compares them.
+    let people = |r: &crate::model::CallReport| {
+        let mut p: Vec<String> = r
+            .participants
+            .iter()
+            .map(|n| analysis::text::fold(n).to_lowercase())
+            .collect();
+        p.sort();
+        p
+    };
+    struct Cluster {
+        members: Vec<usize>,
+        /// Earliest and latest date of the dated members.
+        span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_people: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let same = by_people.entry(people(a.report)).or_default();
+        let date = a.report.date;
+        let fits = |c: &Cluster| match (date, c.span) {
+            (Some(d), Some((lo, hi))) => {
+                (d - lo).num_days().abs() <= 1 && (d - hi).num_days().abs() <= 1
+            }
+            _ => true,
+        };
+        match same.iter().copied().find(|&k| fits(&clusters[k])) {
+            Some(k) => {
+                let c = &mut clusters[k];
+                c.members.push(i);
+                if let Some(d) = date {
+                    c.span = Some(c.span.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
+                }
+            }
+            None => {
+                same.push(clusters.len());
+                clusters.push(Cluster {
+                    members: vec![i],
+                    span: date.map(|d| (d, d)),
+                });
+            }
+        }
+    }
+    let mut calls: Vec<Call> = clusters
+        .iter()
+        .map(|c| {
+            let members: Vec<analysis::calls::ArticleCall<'_>> = c
+                .members
+                .iter()
+                .map(|&i| {
+                    let a = &articles[i];
+                    analysis::calls::ArticleCall {
+                        article: a.article,
+                        report: a.report,
+                        statements: a.statements.clone(),
+                    }
+                })
+                .collect();
+            let mut one = analysis::calls::group(&members);
+            debug_assert_eq!(one.len(), 1, "a call's own articles group as one");
+            one.swap_remove(0)
+        })
+        .collect();
+    // Two calls on one day between the same people get distinct ids.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for c in &mut calls {
+        let n = seen.entry(c.id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            c.id = format!("{}-{}", c.id, n);
+        }
+    }
+    calls.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    calls
 }
 
 /// The bundled lexicons, extended by the user's `parties.toml` and
@@ -526,5 +656,98 @@ fn publish(tmp: &Path, path: &Path) -> Result<()> {
         Err(_) if !path.exists() => std::fs::rename(tmp, path)
             .with_context(|| format!("{}: cannot create the library", path.display())),
         Err(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CallReport, Medium, Sentence};
+
+    #[test]
+    fn grouping_by_people_and_dates_is_the_analysis_grouping() {
+        // Few people and days, some undated, names with and without marks,
+        // short names that collide: every rule of the grouping comes up.
+        let people = [
+            ("Emmanuel Macron", "Macron"),
+            ("Vladimir Putin", "Putin"),
+            ("Viktor Orbán", "Orban"),
+            ("Viktor Orban", "Orbán"),
+            ("Xi Jinping", "Xi"),
+            ("Xi Mingze", "Xi"),
+        ];
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let ids: Vec<ArticleId> = (0..400).map(|i| format!("a{i:03}")).collect();
+        let mut reports = Vec::new();
+        let mut sentences = Vec::new();
+        for i in 0..ids.len() {
+            let a = next(people.len() as u64) as usize;
+            let mut b = next(people.len() as u64) as usize;
+            if b == a {
+                b = (a + 1) % people.len();
+            }
+            let day = next(12);
+            reports.push(CallReport {
+                participants: vec![people[a].0.into(), people[b].0.into()],
+                parties: vec![format!("P{a}"), format!("P{b}")],
+                medium: [Medium::Phone, Medium::Video, Medium::Call][next(3) as usize],
+                date: (day < 10).then(|| {
+                    chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()
+                        + chrono::Days::new(day * 2 / 3)
+                }),
+                duration_minutes: (next(4) == 0).then_some(30),
+                short_names: vec![people[a].1.into(), people[b].1.into()],
+            });
+            sentences.push(Sentence {
+                paragraph: 0,
+                start: 0,
+                end: 10,
+                text: format!("The leaders spoke about item {}.", i % 5),
+                parties: vec![format!("P{a}")],
+            });
+        }
+        let input: Vec<analysis::calls::ArticleCall<'_>> = (0..ids.len())
+            .map(|i| analysis::calls::ArticleCall {
+                article: &ids[i],
+                report: &reports[i],
+                statements: vec![(0, &sentences[i])],
+            })
+            .collect();
+        let fast = group_calls(&input);
+        let plain = analysis::calls::group(&input);
+        assert!(plain.len() > 20 && plain.len() < 300, "{}", plain.len());
+        assert!(plain.iter().any(|c| c.id.ends_with("-2")));
+        assert_eq!(fast, plain);
+    }
+
+    #[test]
+    fn one_call_loaded_alone_is_the_call_of_the_whole_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.db");
+        let mut lib = Library::open_with(&path, Lexicon::bundled()).unwrap();
+        let lean: Vec<Call> = lib.lean_calls().unwrap().to_vec();
+        assert!(!lean.is_empty(), "the samples report calls");
+        let mut alone = Vec::new();
+        for c in &lean {
+            alone.push(lib.call(&c.id).unwrap().expect("the call"));
+        }
+        assert!(
+            lib.calls.is_none(),
+            "nothing loaded the whole library's accounts"
+        );
+        let all = lib.calls().unwrap().to_vec();
+        assert_eq!(alone, all);
+        for (l, c) in lean.iter().zip(&all) {
+            assert_eq!(
+                (&l.id, &l.articles, &l.participants),
+                (&c.id, &c.articles, &c.participants)
+            );
+        }
     }
 }

@@ -22,6 +22,26 @@ pub struct Store {
     read_only: Option<&'static str>,
 }
 
+/// What the list shows of an article: no bytes, no analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListRow {
+    pub id: ArticleId,
+    pub title: String,
+    pub source: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub state: ReadingState,
+}
+
+/// The list's columns, newest first; read from the `articles_list` index.
+const LIST_QUERY: &str =
+    "SELECT a.id, a.title, a.source, a.published, s.read, s.bookmarked, s.position
+     FROM articles a LEFT JOIN states s ON s.article_id = a.id
+     ORDER BY a.published IS NULL, a.published DESC, a.imported_at DESC, a.id";
+
+/// Each article's call report, read from the `analyses_calls` index.
+const CALLS_QUERY: &str =
+    "SELECT article_id, call FROM analyses WHERE call IS NOT NULL ORDER BY article_id";
+
 /// An article's stored metadata.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleRow {
@@ -271,6 +291,33 @@ impl Store {
         result.map_err(|e| file::explain(&self.path, e))
     }
 
+    /// Every article as the list shows it, newest first (the order of
+    /// [`Store::articles`]), without reading the articles' bytes.
+    pub fn list_rows(&self) -> Result<Vec<ListRow>> {
+        let result = (|| -> Result<Vec<ListRow>> {
+            let mut st = self.conn.prepare(LIST_QUERY)?;
+            let rows = st
+                .query_map([], |r| {
+                    let published: Option<String> = r.get(3)?;
+                    Ok(ListRow {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        source: r.get(2)?,
+                        published: published
+                            .and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+                        state: ReadingState {
+                            read: r.get::<_, Option<bool>>(4)?.unwrap_or(false),
+                            bookmarked: r.get::<_, Option<bool>>(5)?.unwrap_or(false),
+                            position: r.get::<_, Option<u32>>(6)?.unwrap_or(0),
+                        },
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
+    }
+
     pub fn article(&self, id: &str) -> Result<Option<ArticleRow>> {
         let result = (|| -> Result<Option<ArticleRow>> {
             Ok(self
@@ -364,6 +411,55 @@ impl Store {
             let mut out = Vec::new();
             for row in rows {
                 let (article, call, accounts) = row?;
+                out.push(CallRow {
+                    report: serde_json::from_str(&call)
+                        .with_context(|| format!("{article}: stored call is unreadable"))?,
+                    statements: serde_json::from_str(&accounts)
+                        .with_context(|| format!("{article}: stored accounts are unreadable"))?,
+                    article,
+                });
+            }
+            Ok(out)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
+    }
+
+    /// The call each article reports, without its sentences: what the list
+    /// needs. In the order of [`Store::call_rows`].
+    pub fn call_reports(&self) -> Result<Vec<(ArticleId, CallReport)>> {
+        let result = (|| -> Result<Vec<(ArticleId, CallReport)>> {
+            let mut st = self.conn.prepare(CALLS_QUERY)?;
+            let rows =
+                st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (article, call) = row?;
+                let report = serde_json::from_str(&call)
+                    .with_context(|| format!("{article}: stored call is unreadable"))?;
+                out.push((article, report));
+            }
+            Ok(out)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
+    }
+
+    /// [`Store::call_rows`] of some articles only, in the same order.
+    pub fn call_rows_of(&self, ids: &[ArticleId]) -> Result<Vec<CallRow>> {
+        let mut ids = ids.to_vec();
+        ids.sort();
+        ids.dedup();
+        let result = (|| -> Result<Vec<CallRow>> {
+            let mut st = self.conn.prepare(
+                "SELECT call, accounts FROM analyses WHERE article_id = ?1 AND call IS NOT NULL",
+            )?;
+            let mut out = Vec::new();
+            for article in ids {
+                let row: Option<(String, String)> = st
+                    .query_row([&article], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let Some((call, accounts)) = row else {
+                    continue;
+                };
                 out.push(CallRow {
                     report: serde_json::from_str(&call)
                         .with_context(|| format!("{article}: stored call is unreadable"))?,
