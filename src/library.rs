@@ -71,6 +71,13 @@ pub enum ImportOutcome {
     },
 }
 
+/// An import read and analysed, not yet stored.
+#[derive(Debug)]
+pub struct Prepared {
+    draft: Draft,
+    analysis: crate::model::Analysis,
+}
+
 /// An open library.
 pub struct Library {
     store: Store,
@@ -192,6 +199,90 @@ impl Library {
             ..Record::default()
         };
         self.import_record(bytes, name, overrides, &record)
+    }
+
+    /// Import several files' bytes, `(name, bytes)` each, as [`Library::import`]
+    /// would one by one: read and analysed on every core, then stored in one
+    /// transaction, each all or nothing. The results are in order; they stop
+    /// early after a failure of the library itself (the rest not tried).
+    pub fn import_files(
+        &mut self,
+        files: &[(String, Vec<u8>)],
+        overrides: &Overrides,
+    ) -> Vec<Result<ImportOutcome, ImportError>> {
+        let prepared = Library::prepare_files(&self.lexicon, files, overrides);
+        self.store_files(files, prepared)
+    }
+
+    /// The reading and analysis half of [`Library::import_files`], on every
+    /// core; it needs no library, so it can run while another batch is stored.
+    pub fn prepare_files(
+        lexicon: &Lexicon,
+        files: &[(String, Vec<u8>)],
+        overrides: &Overrides,
+    ) -> Vec<Result<Prepared, IngestError>> {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .map(|(name, bytes)| {
+                let draft = ingest::read(bytes, name, overrides)?;
+                let analysis = analysis::analyze(&draft, lexicon);
+                Ok(Prepared { draft, analysis })
+            })
+            .collect()
+    }
+
+    /// The storing half of [`Library::import_files`]. `prepared` must come
+    /// from [`Library::prepare_files`] on these files with this library's
+    /// lexicon.
+    pub fn store_files(
+        &mut self,
+        files: &[(String, Vec<u8>)],
+        prepared: Vec<Result<Prepared, IngestError>>,
+    ) -> Vec<Result<ImportOutcome, ImportError>> {
+        let batch: Vec<(&[u8], &Draft, &crate::model::Analysis, Record<'_>)> = files
+            .iter()
+            .zip(&prepared)
+            .filter_map(|((name, bytes), p)| {
+                let Prepared { draft, analysis } = p.as_ref().ok()?;
+                let record = Record {
+                    origin: (name != "-").then_some(name.as_str()),
+                    ..Record::default()
+                };
+                Some((bytes.as_slice(), draft, analysis, record))
+            })
+            .collect();
+        let mut stored = self.store.insert_batch(&batch, &self.analyzer).into_iter();
+        let mut out = Vec::with_capacity(files.len());
+        for ((name, bytes), p) in files.iter().zip(prepared) {
+            match p {
+                Err(e) => {
+                    warn!(input = name, error = %e, "import failed");
+                    out.push(Err(ImportError::Ingest(e)));
+                }
+                Ok(Prepared { draft, .. }) => match stored.next() {
+                    None => break,
+                    Some(Err(e)) => {
+                        warn!(input = name, error = format!("{e:#}"), "import failed");
+                        out.push(Err(ImportError::Store(e)));
+                    }
+                    Some(Ok(Inserted::Added(id))) => {
+                        info!(input = name, id = %id, bytes = bytes.len(), "imported");
+                        self.calls = None;
+                        self.lean = None;
+                        out.push(Ok(ImportOutcome::Added {
+                            id,
+                            warnings: draft.warnings,
+                        }));
+                    }
+                    Some(Ok(Inserted::Duplicate(id))) => {
+                        info!(input = name, id = %id, "duplicate");
+                        out.push(Ok(ImportOutcome::Duplicate { id }));
+                    }
+                },
+            }
+        }
+        out
     }
 
     /// Import a page fetched from the web: read as its server said, its
@@ -749,5 +840,48 @@ mod tests {
                 (&c.id, &c.articles, &c.participants)
             );
         }
+    }
+
+    #[test]
+    fn files_imported_in_a_batch_fare_as_one_by_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = |i: usize| {
+            format!(
+                "Leaders talk {i}\n\nEmmanuel Macron spoke with Vladimir Putin by phone on Monday {i}.\n"
+            )
+            .into_bytes()
+        };
+        let files: Vec<(String, Vec<u8>)> = vec![
+            ("a.txt".into(), text(1)),
+            ("b.txt".into(), text(2)),
+            ("again.txt".into(), text(1)),
+            ("empty.txt".into(), Vec::new()),
+            ("c.txt".into(), text(3)),
+        ];
+        let mut batch =
+            Library::open_with(&dir.path().join("batch.db"), Lexicon::bundled()).unwrap();
+        let mut single =
+            Library::open_with(&dir.path().join("single.db"), Lexicon::bundled()).unwrap();
+        let together = batch.import_files(&files, &Overrides::default());
+        let apart: Vec<_> = files
+            .iter()
+            .map(|(name, bytes)| single.import(bytes, name, &Overrides::default()))
+            .collect();
+        let kind = |r: &Result<ImportOutcome, ImportError>| match r {
+            Ok(ImportOutcome::Added { id, .. }) => format!("added {id}"),
+            Ok(ImportOutcome::Duplicate { id }) => format!("duplicate {id}"),
+            Err(e) => format!("error {e}"),
+        };
+        let together: Vec<String> = together.iter().map(kind).collect();
+        assert_eq!(together, apart.iter().map(kind).collect::<Vec<_>>());
+        assert!(together[2].starts_with("duplicate") && together[3].starts_with("error"));
+        let titles = |lib: &mut Library| -> Vec<(String, String)> {
+            lib.summaries()
+                .unwrap()
+                .into_iter()
+                .map(|a| (a.id, a.title))
+                .collect()
+        };
+        assert_eq!(titles(&mut batch), titles(&mut single));
     }
 }

@@ -177,59 +177,49 @@ impl Store {
     ) -> Result<Inserted> {
         self.writable()?;
         let result = (|| -> Result<Inserted> {
-            let hash = content_hash(raw);
             let tx = self.write_tx()?;
-            if let Some(id) = tx
-                .query_row("SELECT id FROM articles WHERE hash = ?1", [&hash], |r| {
-                    r.get::<_, String>(0)
-                })
-                .optional()?
-            {
-                return Ok(Inserted::Duplicate(id));
+            let inserted = insert_in(&tx, raw, draft, analysis, analyzer, record)?;
+            if matches!(inserted, Inserted::Added(_)) {
+                tx.commit()?;
             }
-            let base = match record.id {
-                Some(id) => id.to_string(),
-                None => crate::ingest::slug::article_id(
-                    draft.published,
-                    draft.source.as_deref(),
-                    &draft.title,
-                ),
-            };
-            let id = unique_id(&tx, &base)?;
-            let now = match record.imported_at {
-                Some(t) => t.to_string(),
-                None => chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            };
-            tx.execute(
-                "INSERT INTO articles (id, hash, title, source, url, published, byline, language,
-                                       format, origin, imported_at, raw, fetched_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
-                    id,
-                    hash,
-                    draft.title,
-                    draft.source,
-                    draft.url,
-                    draft.published.map(|d| d.to_string()),
-                    draft.byline,
-                    draft.language,
-                    draft.format.as_str(),
-                    record.origin,
-                    now,
-                    raw,
-                    record.fetched_at,
-                ],
-            )?;
-            let state = record.state.unwrap_or_default();
-            tx.execute(
-                "INSERT INTO states (article_id, read, bookmarked, position) VALUES (?1, ?2, ?3, ?4)",
-                params![id, state.read, state.bookmarked, state.position],
-            )?;
-            write_analysis(&tx, &id, analysis, analyzer)?;
-            tx.commit()?;
-            Ok(Inserted::Added(id))
+            Ok(inserted)
         })();
         result.map_err(|e| file::explain(&self.path, e))
+    }
+
+    /// Store several imports, in order, as [`Store::insert_record`] would one
+    /// by one, but in one transaction when all goes well. When anything fails
+    /// (a full disk, say), the batch is rolled back and stored again one
+    /// import per transaction, so that those before the failure are kept and
+    /// the results stop with its error, exactly as one by one.
+    pub fn insert_batch(
+        &mut self,
+        items: &[(&[u8], &Draft, &Analysis, Record<'_>)],
+        analyzer: &str,
+    ) -> Vec<Result<Inserted>> {
+        let together = (|| -> Result<Vec<Inserted>> {
+            self.writable()?;
+            let tx = self.write_tx()?;
+            let mut out = Vec::with_capacity(items.len());
+            for (raw, draft, analysis, record) in items {
+                out.push(insert_in(&tx, raw, draft, analysis, analyzer, record)?);
+            }
+            tx.commit()?;
+            Ok(out)
+        })();
+        if let Ok(done) = together {
+            return done.into_iter().map(Ok).collect();
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for (raw, draft, analysis, record) in items {
+            let one = self.insert_record(raw, draft, analysis, analyzer, record);
+            let failed = one.is_err();
+            out.push(one);
+            if failed {
+                break;
+            }
+        }
+        out
     }
 
     /// Replace an article's analysis (after the analyzer changed).
@@ -501,6 +491,64 @@ impl Store {
     }
 }
 
+/// One import inside the caller's transaction.
+fn insert_in(
+    tx: &Connection,
+    raw: &[u8],
+    draft: &Draft,
+    analysis: &Analysis,
+    analyzer: &str,
+    record: &Record<'_>,
+) -> Result<Inserted> {
+    let hash = content_hash(raw);
+    if let Some(id) = tx
+        .query_row("SELECT id FROM articles WHERE hash = ?1", [&hash], |r| {
+            r.get::<_, String>(0)
+        })
+        .optional()?
+    {
+        return Ok(Inserted::Duplicate(id));
+    }
+    let base = match record.id {
+        Some(id) => id.to_string(),
+        None => {
+            crate::ingest::slug::article_id(draft.published, draft.source.as_deref(), &draft.title)
+        }
+    };
+    let id = unique_id(tx, &base)?;
+    let now = match record.imported_at {
+        Some(t) => t.to_string(),
+        None => chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    };
+    tx.execute(
+        "INSERT INTO articles (id, hash, title, source, url, published, byline, language,
+                                       format, origin, imported_at, raw, fetched_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            id,
+            hash,
+            draft.title,
+            draft.source,
+            draft.url,
+            draft.published.map(|d| d.to_string()),
+            draft.byline,
+            draft.language,
+            draft.format.as_str(),
+            record.origin,
+            now,
+            raw,
+            record.fetched_at,
+        ],
+    )?;
+    let state = record.state.unwrap_or_default();
+    tx.execute(
+        "INSERT INTO states (article_id, read, bookmarked, position) VALUES (?1, ?2, ?3, ?4)",
+        params![id, state.read, state.bookmarked, state.position],
+    )?;
+    write_analysis(tx, &id, analysis, analyzer)?;
+    Ok(Inserted::Added(id))
+}
+
 fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
     let published: Option<String> = r.get(4)?;
     let format: String = r.get(7)?;
@@ -528,12 +576,7 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
     })
 }
 
-fn write_analysis(
-    tx: &rusqlite::Transaction<'_>,
-    id: &str,
-    analysis: &Analysis,
-    analyzer: &str,
-) -> Result<()> {
+fn write_analysis(tx: &Connection, id: &str, analysis: &Analysis, analyzer: &str) -> Result<()> {
     let accounts: Vec<(usize, &Sentence)> = analysis.attributed().collect();
     tx.execute(
         "INSERT INTO analyses (article_id, analyzer, body, call, accounts) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -560,7 +603,7 @@ fn write_analysis(
     Ok(())
 }
 
-fn unique_id(tx: &rusqlite::Transaction<'_>, base: &str) -> Result<String> {
+fn unique_id(tx: &Connection, base: &str) -> Result<String> {
     let taken = |id: &str| -> Result<bool> {
         Ok(tx
             .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
