@@ -56,7 +56,25 @@ impl Query {
 
 /// Lowercase with diacritics removed: `Élysée` → `elysee`, `Orbán` → `orban`.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     fold_map(text).0
+}
+
+/// Every article's folded [`haystack_fields`], with its fields; on every
+/// core for a large library.
+pub fn fold_all(articles: &[ArticleSummary]) -> (Vec<String>, Vec<Fields>) {
+    use rayon::prelude::*;
+    let one = |a: &ArticleSummary| {
+        let (h, f) = haystack_fields(a);
+        (fold(&h), f)
+    };
+    if articles.len() >= PARALLEL_FROM {
+        articles.par_iter().map(one).unzip()
+    } else {
+        articles.iter().map(one).unzip()
+    }
 }
 
 /// [`fold`], plus for every char of the folded text the index of the char of
@@ -66,6 +84,12 @@ pub fn fold_map(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
+        // ASCII folds to itself, lowercased.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            map.push(i);
+            continue;
+        }
         for d in std::iter::once(c).nfkd() {
             if unicode_normalization::char::is_combining_mark(d) {
                 continue;
@@ -402,6 +426,34 @@ mod tests {
         hits.sort_by(hit_order);
         let serial: Vec<usize> = hits.into_iter().map(|h| h.1).collect();
         assert_eq!(rank(&items, &q), serial);
+    }
+
+    #[test]
+    fn ascii_folds_as_any_text_does() {
+        for text in ["Macron & PUTIN, 2024-01-02 · Reuters", "", "A-b_C'd"] {
+            let (f, map) = fold_map(text);
+            assert_eq!(fold(text), f);
+            assert_eq!(f, text.to_lowercase());
+            assert_eq!(map, (0..text.chars().count()).collect::<Vec<_>>());
+        }
+        assert_eq!(fold("Élysée OK"), "elysee ok");
+        let a = |t: &str| ArticleSummary {
+            id: t.into(),
+            title: t.into(),
+            source: None,
+            published: None,
+            state: Default::default(),
+            calls: vec![],
+            participants: vec![],
+            parties: vec![],
+        };
+        let many: Vec<ArticleSummary> = (0..PARALLEL_FROM + 5)
+            .map(|i| a(&format!("Orbán {i}")))
+            .collect();
+        let (folded, fields) = fold_all(&many);
+        assert_eq!(folded.len(), many.len());
+        assert_eq!(folded[PARALLEL_FROM], format!("orban {PARALLEL_FROM}"));
+        assert_eq!(fields[3], haystack_fields(&many[3]).1);
     }
 
     #[test]

@@ -215,13 +215,7 @@ pub struct State {
 
 impl State {
     pub fn new(articles: Vec<ArticleSummary>, keymap: Keymap, theme: Theme) -> State {
-        let mut folded = Vec::with_capacity(articles.len());
-        let mut fields = Vec::with_capacity(articles.len());
-        for a in &articles {
-            let (h, f) = filter::haystack_fields(a);
-            folded.push(filter::fold(&h));
-            fields.push(f);
-        }
+        let (folded, fields) = filter::fold_all(&articles);
         let all: Vec<usize> = (0..articles.len()).collect();
         State {
             articles,
