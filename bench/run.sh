@@ -85,8 +85,26 @@ for n in "$import_n" "$big_n"; do
   out=$("$ex/first-frame" --bin "$bin" --library "$lib" --runs "$runs")
   ff=$(sed -n 's/.*first_frame_ms_median=\([0-9.]*\).*/\1/p' <<<"$out")
   rss=$(sed -n 's/.*peak_rss_mib=\([0-9.]*\).*/\1/p' <<<"$out")
+  # What the list holds, as stored: titles and metadata, and the analysis
+  # (the call reports the list reads; all of it, bodies' analyses included).
+  read -r meta reports whole <<<"$(python3 - "$lib" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+q = lambda s: c.execute(s).fetchone()[0] or 0
+meta = q("""SELECT sum(length(id) + length(hash) + length(title) + ifnull(length(source), 0)
+  + ifnull(length(url), 0) + ifnull(length(published), 0) + ifnull(length(byline), 0)
+  + ifnull(length(language), 0) + length(format) + ifnull(length(origin), 0)
+  + length(imported_at) + ifnull(length(fetched_at), 0)) FROM articles""")
+reports = q("SELECT sum(ifnull(length(call), 0)) FROM analyses")
+whole = q("SELECT sum(length(body) + ifnull(length(call), 0) + length(accounts)) FROM analyses")
+print(f"{meta / 2**20:.1f} {reports / 2**20:.1f} {whole / 2**20:.1f}")
+PY
+)"
+  ratio=$(echo "$rss / ($meta + $reports)" | bc -l | xargs printf '%.2f')
   row "reader: start to first frame, $n articles" "$ff ms" "median of $runs, 120x40 pty"
-  row "reader: peak memory, $n articles open" "$rss MiB" "VmHWM after the first frame"
+  row "reader: peak memory, $n articles open" \
+    "$rss MiB (${ratio}x the $(printf '%.1f' "$(echo "$meta + $reports" | bc -l)") MiB of titles, metadata and call reports; whole analyses $whole MiB)" \
+    "VmHWM after the first frame; sizes as stored"
 done
 
 # --- filter per keystroke -----------------------------------------------------
