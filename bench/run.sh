@@ -117,9 +117,12 @@ if [ -x "$ex/keystrokes" ]; then
   done
 fi
 
-# --- frame render -------------------------------------------------------------
+# --- frame render and analysis throughput (divan) -----------------------------
 if [ -f benches/render.rs ]; then
   cargo bench --quiet --bench render 2>/dev/null | grep -E "^[│├╰ ]" >"$work/render.txt" || true
+fi
+if [ -f benches/analysis.rs ]; then
+  cargo bench --quiet --bench analysis 2>/dev/null | grep -E "^[│├╰ ]" >"$work/analysis.txt" || true
 fi
 
 # --- parallax list --filter against fzf --filter, side by side ------------------
@@ -146,6 +149,14 @@ echo "| measure | result | how |"
 echo "|---|---|---|"
 printf '%s\n' "${rows[@]}"
 [ -f "$work/keystroke-rows" ] && cat "$work/keystroke-rows" && rm -f "$work/keystroke-rows"
+if [ -s "$work/analysis.txt" ]; then
+  echo
+  echo "Analysis throughput, one core (divan, benches/analysis.rs):"
+  echo
+  echo '```'
+  cat "$work/analysis.txt"
+  echo '```'
+fi
 if [ -s "$work/render.txt" ]; then
   echo
   echo "Frame render (divan, benches/render.rs):"
