@@ -85,8 +85,26 @@ for n in "$import_n" "$big_n"; do
   out=$("$ex/first-frame" --bin "$bin" --library "$lib" --runs "$runs")
   ff=$(sed -n 's/.*first_frame_ms_median=\([0-9.]*\).*/\1/p' <<<"$out")
   rss=$(sed -n 's/.*peak_rss_mib=\([0-9.]*\).*/\1/p' <<<"$out")
+  # What the list holds, as stored: titles and metadata, and the analysis
+  # (the call reports the list reads; all of it, bodies' analyses included).
+  read -r meta reports whole <<<"$(python3 - "$lib" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+q = lambda s: c.execute(s).fetchone()[0] or 0
+meta = q("""SELECT sum(length(id) + length(hash) + length(title) + ifnull(length(source), 0)
+  + ifnull(length(url), 0) + ifnull(length(published), 0) + ifnull(length(byline), 0)
+  + ifnull(length(language), 0) + length(format) + ifnull(length(origin), 0)
+  + length(imported_at) + ifnull(length(fetched_at), 0)) FROM articles""")
+reports = q("SELECT sum(ifnull(length(call), 0)) FROM analyses")
+whole = q("SELECT sum(length(body) + ifnull(length(call), 0) + length(accounts)) FROM analyses")
+print(f"{meta / 2**20:.1f} {reports / 2**20:.1f} {whole / 2**20:.1f}")
+PY
+)"
+  ratio=$(echo "$rss / ($meta + $reports)" | bc -l | xargs printf '%.2f')
   row "reader: start to first frame, $n articles" "$ff ms" "median of $runs, 120x40 pty"
-  row "reader: peak memory, $n articles open" "$rss MiB" "VmHWM after the first frame"
+  row "reader: peak memory, $n articles open" \
+    "$rss MiB (${ratio}x the $(printf '%.1f' "$(echo "$meta + $reports" | bc -l)") MiB of titles, metadata and call reports; whole analyses $whole MiB)" \
+    "VmHWM after the first frame; sizes as stored"
 done
 
 # --- filter per keystroke -----------------------------------------------------
@@ -99,21 +117,24 @@ if [ -x "$ex/keystrokes" ]; then
   done
 fi
 
-# --- frame render -------------------------------------------------------------
+# --- frame render and analysis throughput (divan) -----------------------------
 if [ -f benches/render.rs ]; then
   cargo bench --quiet --bench render 2>/dev/null | grep -E "^[│├╰ ]" >"$work/render.txt" || true
+fi
+if [ -f benches/analysis.rs ]; then
+  cargo bench --quiet --bench analysis 2>/dev/null | grep -E "^[│├╰ ]" >"$work/analysis.txt" || true
 fi
 
 # --- parallax list --filter against fzf --filter, side by side ------------------
 lib=$(library "$big_n")
 "$bin" --library "$lib" list --json | python3 -c 'import json,sys; [print(a["title"]) for a in json.load(sys.stdin)]' >"$work/titles-of-library.txt"
 for q in "macron putin" "zzqx"; do
-  hyperfine -N --warmup 2 --runs $((runs * 2)) --export-json "$work/hf.json" \
-    "fzf --filter '$q' --no-sort < '$work/titles-of-library.txt'" \
-    "$bin --library $lib list --filter '$q'" >/dev/null 2>&1 ||
-  hyperfine --warmup 2 --runs $((runs * 2)) --export-json "$work/hf.json" \
+  # Through the shell (for the redirection; hyperfine subtracts the shell's
+  # own time). fzf exits 1 when nothing matches: that is its answer, not a
+  # failure, hence -i.
+  hyperfine -i --warmup 2 --runs $((runs * 2)) --export-json "$work/hf.json" \
     "fzf --filter '$q' < '$work/titles-of-library.txt'" \
-    "$bin --library $lib list --filter '$q'" >/dev/null
+    "$bin --library $lib list --filter '$q'" >/dev/null 2>&1
   read -r f p <<<"$(python3 -c 'import json; r=json.load(open("'"$work"'/hf.json"))["results"]; print(r[0]["median"]*1000, r[1]["median"]*1000)')"
   row "\`list --filter '$q'\` vs \`fzf --filter\`, $big_n titles" \
     "$(printf '%.0f ms vs %.0f ms (%.2fx)' "$p" "$f" "$(echo "$p / $f" | bc -l)")" \
@@ -128,6 +149,14 @@ echo "| measure | result | how |"
 echo "|---|---|---|"
 printf '%s\n' "${rows[@]}"
 [ -f "$work/keystroke-rows" ] && cat "$work/keystroke-rows" && rm -f "$work/keystroke-rows"
+if [ -s "$work/analysis.txt" ]; then
+  echo
+  echo "Analysis throughput, one core (divan, benches/analysis.rs):"
+  echo
+  echo '```'
+  cat "$work/analysis.txt"
+  echo '```'
+fi
 if [ -s "$work/render.txt" ]; then
   echo
   echo "Frame render (divan, benches/render.rs):"

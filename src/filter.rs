@@ -56,7 +56,25 @@ impl Query {
 
 /// Lowercase with diacritics removed: `Élysée` → `elysee`, `Orbán` → `orban`.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     fold_map(text).0
+}
+
+/// Every article's folded [`haystack_fields`], with its fields; on every
+/// core for a large library.
+pub fn fold_all(articles: &[ArticleSummary]) -> (Vec<String>, Vec<Fields>) {
+    use rayon::prelude::*;
+    let one = |a: &ArticleSummary| {
+        let (h, f) = haystack_fields(a);
+        (fold(&h), f)
+    };
+    if articles.len() >= PARALLEL_FROM {
+        articles.par_iter().map(one).unzip()
+    } else {
+        articles.iter().map(one).unzip()
+    }
 }
 
 /// [`fold`], plus for every char of the folded text the index of the char of
@@ -66,6 +84,12 @@ pub fn fold_map(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
+        // ASCII folds to itself, lowercased.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            map.push(i);
+            continue;
+        }
         for d in std::iter::once(c).nfkd() {
             if unicode_normalization::char::is_combining_mark(d) {
                 continue;
@@ -122,44 +146,70 @@ pub fn haystack_fields(a: &ArticleSummary) -> (String, Fields) {
 }
 
 /// Score one folded haystack against a query; `None` when it does not match.
+/// Every term is first checked cheaply (see [`might_match`]), so the fuzzy
+/// scorer only runs on haystacks that can match all of them.
 pub fn score(matcher: &SkimMatcherV2, folded: &str, query: &Query) -> Option<i64> {
+    if !might_match(folded, query) {
+        return None;
+    }
     let mut total = 0;
     for term in &query.terms {
         match term {
             Term::Fuzzy(t) => total += matcher.fuzzy_match(folded, t)?,
-            Term::Exact(t) => {
-                if !folded.contains(t.as_str()) {
-                    return None;
-                }
-                total += 10 * t.len() as i64;
-            }
-            Term::Prefix(t) => {
-                if !folded.starts_with(t.as_str()) {
-                    return None;
-                }
-                total += 10 * t.len() as i64;
-            }
-            Term::Not(t) => {
-                if folded.contains(t.as_str()) {
-                    return None;
-                }
-            }
+            Term::Exact(t) | Term::Prefix(t) => total += 10 * t.len() as i64,
+            Term::Not(_) => {}
         }
     }
     Some(total)
 }
 
+/// The cheap test every match passes: exact, prefix and negated terms are
+/// decided here, and a fuzzy term's bytes must appear in order. Both sides
+/// are folded (lowercase), and the scorer compares folded chars exactly, so a
+/// fuzzy match is always such a byte subsequence.
+pub fn might_match(folded: &str, query: &Query) -> bool {
+    query.terms.iter().all(|term| match term {
+        Term::Fuzzy(t) => is_subsequence(t.as_bytes(), folded.as_bytes()),
+        Term::Exact(t) => folded.contains(t.as_str()),
+        Term::Prefix(t) => folded.starts_with(t.as_str()),
+        Term::Not(t) => !folded.contains(t.as_str()),
+    })
+}
+
+fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut rest = hay;
+    for &b in needle {
+        match rest.iter().position(|&h| h == b) {
+            Some(i) => rest = &rest[i + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
 /// Indices of the matching haystacks, best score first, ties in input order
-/// (which is newest first).
+/// (which is newest first). Large inputs are scored and sorted on every core.
 pub fn rank(folded_haystacks: &[String], query: &Query) -> Vec<usize> {
     if query.is_empty() {
         return (0..folded_haystacks.len()).collect();
     }
     let matcher = matcher();
-    let mut hits = scan(&matcher, folded_haystacks, 0..folded_haystacks.len(), query);
+    let mut hits = if folded_haystacks.len() >= PARALLEL_FROM {
+        use rayon::prelude::*;
+        folded_haystacks
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, h)| score(&matcher, h, query).map(|s| (s, i)))
+            .collect()
+    } else {
+        scan(&matcher, folded_haystacks, 0..folded_haystacks.len(), query)
+    };
     sort_hits(&mut hits);
     hits.into_iter().map(|(_, i)| i).collect()
 }
+
+/// Haystacks from which ranking is worth spreading over the cores.
+pub const PARALLEL_FROM: usize = 8192;
 
 /// The matcher every ranking uses.
 pub fn matcher() -> SkimMatcherV2 {
@@ -184,7 +234,31 @@ pub fn scan(
 
 /// Best score first, then input order (newest first).
 pub fn sort_hits(hits: &mut [(i64, usize)]) {
-    hits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    if hits.len() >= PARALLEL_FROM {
+        use rayon::prelude::*;
+        hits.par_sort_unstable_by(hit_order);
+    } else {
+        hits.sort_unstable_by(hit_order);
+    }
+}
+
+/// The order of [`sort_hits`]: best score first, then input order.
+pub fn hit_order(a: &(i64, usize), b: &(i64, usize)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// The best `k` hits, in [`sort_hits`] order, the rest dropped: linear in
+/// the hits, then a sort of `k`.
+pub fn top_hits(hits: &mut Vec<(i64, usize)>, k: usize) {
+    if k == 0 {
+        hits.clear();
+        return;
+    }
+    if hits.len() > k {
+        hits.select_nth_unstable_by(k - 1, hit_order);
+        hits.truncate(k);
+    }
+    hits.sort_unstable_by(hit_order);
 }
 
 /// Whether the results of `old` can be narrowed to get those of `new`: `new`
@@ -307,6 +381,79 @@ mod tests {
         assert_eq!(f.title, 0..5);
         assert_eq!(f.source, Some(8..11));
         assert_eq!(f.date, Some(14..24));
+    }
+
+    #[test]
+    fn the_cheap_test_never_drops_what_the_scorer_matches() {
+        let m = matcher();
+        let items = [
+            "L'Élysée et le Kremlin",
+            "Orbán calls Putin",
+            "Xi Jinping · Xinhua · 2023-01-02",
+            "ﬁnance ministers",
+            "İstanbul talks",
+        ];
+        let queries = [
+            "elysee", "kr", "orb put", "xi 2023", "fin", "istanbul", "zz", "'calls", "^orb",
+            "!putin", "ee", "ii", "lk",
+        ];
+        for text in items {
+            let folded = fold(text);
+            for q in queries {
+                let query = Query::parse(q);
+                let plain = query.terms.iter().all(|t| match t {
+                    Term::Fuzzy(t) => m.fuzzy_match(&folded, t).is_some(),
+                    Term::Exact(t) => folded.contains(t.as_str()),
+                    Term::Prefix(t) => folded.starts_with(t.as_str()),
+                    Term::Not(t) => !folded.contains(t.as_str()),
+                });
+                assert_eq!(score(&m, &folded, &query).is_some(), plain, "{text} {q}");
+                if plain {
+                    assert!(might_match(&folded, &query), "{text} {q}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn large_inputs_rank_in_parallel_as_they_would_in_order() {
+        let items: Vec<String> = (0..3 * PARALLEL_FROM)
+            .map(|i| fold(&format!("Macron {i} Putin {}", i % 13)))
+            .collect();
+        let q = Query::parse("put 1");
+        let m = matcher();
+        let mut hits = scan(&m, &items, 0..items.len(), &q);
+        hits.sort_by(hit_order);
+        let serial: Vec<usize> = hits.into_iter().map(|h| h.1).collect();
+        assert_eq!(rank(&items, &q), serial);
+    }
+
+    #[test]
+    fn ascii_folds_as_any_text_does() {
+        for text in ["Macron & PUTIN, 2024-01-02 · Reuters", "", "A-b_C'd"] {
+            let (f, map) = fold_map(text);
+            assert_eq!(fold(text), f);
+            assert_eq!(f, text.to_lowercase());
+            assert_eq!(map, (0..text.chars().count()).collect::<Vec<_>>());
+        }
+        assert_eq!(fold("Élysée OK"), "elysee ok");
+        let a = |t: &str| ArticleSummary {
+            id: t.into(),
+            title: t.into(),
+            source: None,
+            published: None,
+            state: Default::default(),
+            calls: vec![],
+            participants: vec![],
+            parties: vec![],
+        };
+        let many: Vec<ArticleSummary> = (0..PARALLEL_FROM + 5)
+            .map(|i| a(&format!("Orbán {i}")))
+            .collect();
+        let (folded, fields) = fold_all(&many);
+        assert_eq!(folded.len(), many.len());
+        assert_eq!(folded[PARALLEL_FROM], format!("orban {PARALLEL_FROM}"));
+        assert_eq!(fields[3], haystack_fields(&many[3]).1);
     }
 
     #[test]

@@ -71,6 +71,13 @@ pub enum ImportOutcome {
     },
 }
 
+/// An import read and analysed, not yet stored.
+#[derive(Debug)]
+pub struct Prepared {
+    draft: Draft,
+    analysis: crate::model::Analysis,
+}
+
 /// An open library.
 pub struct Library {
     store: Store,
@@ -78,6 +85,9 @@ pub struct Library {
     analyzer: String,
     path: PathBuf,
     calls: Option<Vec<Call>>,
+    /// The same calls without their accounts (the list's view), grouped
+    /// from the call reports alone.
+    lean: Option<Vec<Call>>,
 }
 
 impl Library {
@@ -116,6 +126,7 @@ impl Library {
             analyzer,
             path: path.to_path_buf(),
             calls: None,
+            lean: None,
         };
         lib.refresh_analyses()?;
         Ok(lib)
@@ -172,6 +183,7 @@ impl Library {
         }
         info!(articles = stale.len(), "re-analysed");
         self.calls = None;
+        self.lean = None;
         Ok(())
     }
 
@@ -187,6 +199,90 @@ impl Library {
             ..Record::default()
         };
         self.import_record(bytes, name, overrides, &record)
+    }
+
+    /// Import several files' bytes, `(name, bytes)` each, as [`Library::import`]
+    /// would one by one: read and analysed on every core, then stored in one
+    /// transaction, each all or nothing. The results are in order; they stop
+    /// early after a failure of the library itself (the rest not tried).
+    pub fn import_files(
+        &mut self,
+        files: &[(String, Vec<u8>)],
+        overrides: &Overrides,
+    ) -> Vec<Result<ImportOutcome, ImportError>> {
+        let prepared = Library::prepare_files(&self.lexicon, files, overrides);
+        self.store_files(files, prepared)
+    }
+
+    /// The reading and analysis half of [`Library::import_files`], on every
+    /// core; it needs no library, so it can run while another batch is stored.
+    pub fn prepare_files(
+        lexicon: &Lexicon,
+        files: &[(String, Vec<u8>)],
+        overrides: &Overrides,
+    ) -> Vec<Result<Prepared, IngestError>> {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .map(|(name, bytes)| {
+                let draft = ingest::read(bytes, name, overrides)?;
+                let analysis = analysis::analyze(&draft, lexicon);
+                Ok(Prepared { draft, analysis })
+            })
+            .collect()
+    }
+
+    /// The storing half of [`Library::import_files`]. `prepared` must come
+    /// from [`Library::prepare_files`] on these files with this library's
+    /// lexicon.
+    pub fn store_files(
+        &mut self,
+        files: &[(String, Vec<u8>)],
+        prepared: Vec<Result<Prepared, IngestError>>,
+    ) -> Vec<Result<ImportOutcome, ImportError>> {
+        let batch: Vec<(&[u8], &Draft, &crate::model::Analysis, Record<'_>)> = files
+            .iter()
+            .zip(&prepared)
+            .filter_map(|((name, bytes), p)| {
+                let Prepared { draft, analysis } = p.as_ref().ok()?;
+                let record = Record {
+                    origin: (name != "-").then_some(name.as_str()),
+                    ..Record::default()
+                };
+                Some((bytes.as_slice(), draft, analysis, record))
+            })
+            .collect();
+        let mut stored = self.store.insert_batch(&batch, &self.analyzer).into_iter();
+        let mut out = Vec::with_capacity(files.len());
+        for ((name, bytes), p) in files.iter().zip(prepared) {
+            match p {
+                Err(e) => {
+                    warn!(input = name, error = %e, "import failed");
+                    out.push(Err(ImportError::Ingest(e)));
+                }
+                Ok(Prepared { draft, .. }) => match stored.next() {
+                    None => break,
+                    Some(Err(e)) => {
+                        warn!(input = name, error = format!("{e:#}"), "import failed");
+                        out.push(Err(ImportError::Store(e)));
+                    }
+                    Some(Ok(Inserted::Added(id))) => {
+                        info!(input = name, id = %id, bytes = bytes.len(), "imported");
+                        self.calls = None;
+                        self.lean = None;
+                        out.push(Ok(ImportOutcome::Added {
+                            id,
+                            warnings: draft.warnings,
+                        }));
+                    }
+                    Some(Ok(Inserted::Duplicate(id))) => {
+                        info!(input = name, id = %id, "duplicate");
+                        out.push(Ok(ImportOutcome::Duplicate { id }));
+                    }
+                },
+            }
+        }
+        out
     }
 
     /// Import a page fetched from the web: read as its server said, its
@@ -232,6 +328,7 @@ impl Library {
             Inserted::Added(id) => {
                 info!(input = name, id = %id, bytes = bytes.len(), "imported");
                 self.calls = None;
+                self.lean = None;
                 ImportOutcome::Added {
                     id,
                     warnings: draft.warnings,
@@ -283,6 +380,7 @@ impl Library {
             Inserted::Added(id) => {
                 info!(id = %id, exported_as = %rec.id, "restored");
                 self.calls = None;
+                self.lean = None;
                 ImportOutcome::Added {
                     id,
                     warnings: draft.warnings,
@@ -310,21 +408,48 @@ impl Library {
     pub fn calls(&mut self) -> Result<&[Call]> {
         if self.calls.is_none() {
             let rows = self.store.call_rows()?;
-            let input: Vec<analysis::calls::ArticleCall<'_>> = rows
-                .iter()
-                .map(|r| analysis::calls::ArticleCall {
-                    article: &r.article,
-                    report: &r.report,
-                    statements: r.statements.iter().map(|(i, s)| (*i, s)).collect(),
-                })
-                .collect();
-            self.calls = Some(analysis::calls::group(&input));
+            self.calls = Some(group_rows(&rows));
         }
         Ok(self.calls.as_deref().unwrap_or_default())
     }
 
+    /// [`Library::calls`] without their accounts: grouped from the call
+    /// reports alone, which is all the list needs.
+    fn lean_calls(&mut self) -> Result<&[Call]> {
+        if self.lean.is_none() {
+            let reports = self.store.call_reports()?;
+            let input: Vec<analysis::calls::ArticleCall<'_>> = reports
+                .iter()
+                .map(|(article, report)| analysis::calls::ArticleCall {
+                    article,
+                    report,
+                    statements: Vec::new(),
+                })
+                .collect();
+            self.lean = Some(group_calls(&input));
+        }
+        Ok(self.lean.as_deref().unwrap_or_default())
+    }
+
+    /// One call with its accounts: grouped from its own articles' rows when
+    /// the whole library's calls are not loaded.
     pub fn call(&mut self, id: &str) -> Result<Option<Call>> {
-        Ok(self.calls()?.iter().find(|c| c.id == id).cloned())
+        if let Some(calls) = &self.calls {
+            return Ok(calls.iter().find(|c| c.id == id).cloned());
+        }
+        let Some(lean) = self.lean_calls()?.iter().find(|c| c.id == id).cloned() else {
+            return Ok(None);
+        };
+        let rows = self.store.call_rows_of(&lean.articles)?;
+        let mut grouped = group_rows(&rows);
+        // The articles of one call group as one; its id is the library's.
+        Ok(match (grouped.len(), grouped.pop()) {
+            (1, Some(mut c)) if c.articles == lean.articles => {
+                c.id = lean.id;
+                Some(c)
+            }
+            _ => self.calls()?.iter().find(|c| c.id == id).cloned(),
+        })
     }
 
     /// The side-by-side alignment of one call's accounts.
@@ -334,11 +459,11 @@ impl Library {
     }
 
     /// Article id → the calls it reports.
-    fn calls_by_article(&mut self) -> Result<BTreeMap<ArticleId, Vec<&Call>>> {
-        let mut map: BTreeMap<ArticleId, Vec<&Call>> = BTreeMap::new();
-        for c in self.calls()? {
+    fn calls_by_article(&mut self) -> Result<std::collections::HashMap<&str, Vec<&Call>>> {
+        let mut map: std::collections::HashMap<&str, Vec<&Call>> = Default::default();
+        for c in self.lean_calls()? {
             for a in &c.articles {
-                map.entry(a.clone()).or_default().push(c);
+                map.entry(a.as_str()).or_default().push(c);
             }
         }
         Ok(map)
@@ -346,12 +471,12 @@ impl Library {
 
     /// Every article, newest first, with what the list shows.
     pub fn summaries(&mut self) -> Result<Vec<ArticleSummary>> {
-        let rows = self.store.articles()?;
+        let rows = self.store.list_rows()?;
         let by_article = self.calls_by_article()?;
         Ok(rows
             .into_iter()
             .map(|r| {
-                let calls = by_article.get(&r.id).cloned().unwrap_or_default();
+                let calls = by_article.get(r.id.as_str()).cloned().unwrap_or_default();
                 let mut participants = Vec::new();
                 let mut parties = Vec::new();
                 for c in &calls {
@@ -379,7 +504,7 @@ impl Library {
         };
         let analysis = self.store.analysis(id)?.unwrap_or_default();
         let calls: Vec<CallId> = self
-            .calls()?
+            .lean_calls()?
             .iter()
             .filter(|c| c.articles.iter().any(|a| a == id))
             .map(|c| c.id.clone())
@@ -416,6 +541,140 @@ impl Library {
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.len()? == 0)
     }
+}
+
+fn group_rows(rows: &[crate::store::CallRow]) -> Vec<Call> {
+    let input: Vec<analysis::calls::ArticleCall<'_>> = rows
+        .iter()
+        .map(|r| analysis::calls::ArticleCall {
+            article: &r.article,
+            report: &r.report,
+            statements: r.statements.iter().map(|(i, s)| (*i, s)).collect(),
+        })
+        .collect();
+    group_calls(&input)
+}
+
+/// [`analysis::calls::group`], the same calls with the same ids in the same
+/// order, without comparing every article with every call: reports of one
+/// call name the same people, and their dates lie within a day of each
+/// other, so an article is only checked against the calls between its people,
+/// by the dates those already span. Each call's articles are then merged by
+/// `group` itself, and ids made distinct as it does.
+pub fn group_calls(articles: &[analysis::calls::ArticleCall<'_>]) -> Vec<Call> {
+    use std::collections::HashMap;
+    // Who spoke, as `same_call` compares them.
+    let people = |r: &crate::model::CallReport| {
+        let mut p: Vec<String> = r
+            .participants
+            .iter()
+            .map(|n| analysis::text::fold(n).to_lowercase())
+            .collect();
+        p.sort();
+        p
+    };
+    struct Cluster {
+        members: Vec<usize>,
+        /// Earliest and latest date of the dated members.
+        span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    }
+    /// The calls between some people: those still undated, and those by
+    /// each date a member gives.
+    #[derive(Default)]
+    struct Between {
+        undated: Vec<usize>,
+        by_date: HashMap<chrono::NaiveDate, Vec<usize>>,
+        first: Option<usize>,
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_people: HashMap<Vec<String>, Between> = HashMap::new();
+    use rayon::prelude::*;
+    let keys: Vec<Vec<String>> = articles.par_iter().map(|a| people(a.report)).collect();
+    for ((i, a), key) in articles.iter().enumerate().zip(keys) {
+        let same = by_people.entry(key).or_default();
+        let date = a.report.date;
+        let fits = |c: &Cluster| match (date, c.span) {
+            (Some(d), Some((lo, hi))) => {
+                (d - lo).num_days().abs() <= 1 && (d - hi).num_days().abs() <= 1
+            }
+            _ => true,
+        };
+        // The first call all of whose members are within a day of this one:
+        // one still undated, or one with a member dated within a day.
+        let found = match date {
+            None => same.first,
+            Some(d) => {
+                let near = [d.pred_opt(), Some(d), d.succ_opt()];
+                same.undated
+                    .iter()
+                    .chain(
+                        near.iter()
+                            .flatten()
+                            .filter_map(|d| same.by_date.get(d))
+                            .flatten(),
+                    )
+                    .copied()
+                    .filter(|&k| fits(&clusters[k]))
+                    .min()
+            }
+        };
+        let k = match found {
+            Some(k) => {
+                clusters[k].members.push(i);
+                k
+            }
+            None => {
+                let k = clusters.len();
+                clusters.push(Cluster {
+                    members: vec![i],
+                    span: None,
+                });
+                same.first.get_or_insert(k);
+                if date.is_none() {
+                    same.undated.push(k);
+                }
+                k
+            }
+        };
+        if let Some(d) = date {
+            let c = &mut clusters[k];
+            c.span = Some(c.span.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
+            if !same.by_date.get(&d).is_some_and(|v| v.contains(&k)) {
+                same.by_date.entry(d).or_default().push(k);
+            }
+        }
+    }
+    let mut calls: Vec<Call> = clusters
+        .par_iter()
+        .map(|c| {
+            let members: Vec<analysis::calls::ArticleCall<'_>> = c
+                .members
+                .iter()
+                .map(|&i| {
+                    let a = &articles[i];
+                    analysis::calls::ArticleCall {
+                        article: a.article,
+                        report: a.report,
+                        statements: a.statements.clone(),
+                    }
+                })
+                .collect();
+            let mut one = analysis::calls::group(&members);
+            debug_assert_eq!(one.len(), 1, "a call's own articles group as one");
+            one.swap_remove(0)
+        })
+        .collect();
+    // Two calls on one day between the same people get distinct ids.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for c in &mut calls {
+        let n = seen.entry(c.id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            c.id = format!("{}-{}", c.id, n);
+        }
+    }
+    calls.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    calls
 }
 
 /// The bundled lexicons, extended by the user's `parties.toml` and
@@ -526,5 +785,151 @@ fn publish(tmp: &Path, path: &Path) -> Result<()> {
         Err(_) if !path.exists() => std::fs::rename(tmp, path)
             .with_context(|| format!("{}: cannot create the library", path.display())),
         Err(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CallReport, Medium, Sentence};
+
+    #[test]
+    fn grouping_by_people_and_dates_is_the_analysis_grouping() {
+        for (n, days) in [(400, 12), (3000, 300)] {
+            grouping_agrees(n, days);
+        }
+    }
+
+    fn grouping_agrees(n: usize, days: u64) {
+        // Few people and days, some undated, names with and without marks,
+        // short names that collide: every rule of the grouping comes up.
+        let people = [
+            ("Emmanuel Macron", "Macron"),
+            ("Vladimir Putin", "Putin"),
+            ("Viktor Orbán", "Orban"),
+            ("Viktor Orban", "Orbán"),
+            ("Xi Jinping", "Xi"),
+            ("Xi Mingze", "Xi"),
+        ];
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let ids: Vec<ArticleId> = (0..n).map(|i| format!("a{i:04}")).collect();
+        let mut reports = Vec::new();
+        let mut sentences = Vec::new();
+        for i in 0..ids.len() {
+            let a = next(people.len() as u64) as usize;
+            let mut b = next(people.len() as u64) as usize;
+            if b == a {
+                b = (a + 1) % people.len();
+            }
+            let day = next(days);
+            reports.push(CallReport {
+                participants: vec![people[a].0.into(), people[b].0.into()],
+                parties: vec![format!("P{a}"), format!("P{b}")],
+                medium: [Medium::Phone, Medium::Video, Medium::Call][next(3) as usize],
+                date: (day < days * 5 / 6).then(|| {
+                    chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()
+                        + chrono::Days::new(day * 2 / 3)
+                }),
+                duration_minutes: (next(4) == 0).then_some(30),
+                short_names: vec![people[a].1.into(), people[b].1.into()],
+            });
+            sentences.push(Sentence {
+                paragraph: 0,
+                start: 0,
+                end: 10,
+                text: format!("The leaders spoke about item {}.", i % 5),
+                parties: vec![format!("P{a}")],
+            });
+        }
+        let input: Vec<analysis::calls::ArticleCall<'_>> = (0..ids.len())
+            .map(|i| analysis::calls::ArticleCall {
+                article: &ids[i],
+                report: &reports[i],
+                statements: vec![(0, &sentences[i])],
+            })
+            .collect();
+        let fast = group_calls(&input);
+        let plain = analysis::calls::group(&input);
+        assert!(
+            plain.len() > 20 && plain.len() < n * 3 / 4,
+            "{}",
+            plain.len()
+        );
+        assert!(plain.iter().any(|c| c.id.ends_with("-2")));
+        assert_eq!(fast, plain);
+    }
+
+    #[test]
+    fn one_call_loaded_alone_is_the_call_of_the_whole_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.db");
+        let mut lib = Library::open_with(&path, Lexicon::bundled()).unwrap();
+        let lean: Vec<Call> = lib.lean_calls().unwrap().to_vec();
+        assert!(!lean.is_empty(), "the samples report calls");
+        let mut alone = Vec::new();
+        for c in &lean {
+            alone.push(lib.call(&c.id).unwrap().expect("the call"));
+        }
+        assert!(
+            lib.calls.is_none(),
+            "nothing loaded the whole library's accounts"
+        );
+        let all = lib.calls().unwrap().to_vec();
+        assert_eq!(alone, all);
+        for (l, c) in lean.iter().zip(&all) {
+            assert_eq!(
+                (&l.id, &l.articles, &l.participants),
+                (&c.id, &c.articles, &c.participants)
+            );
+        }
+    }
+
+    #[test]
+    fn files_imported_in_a_batch_fare_as_one_by_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = |i: usize| {
+            format!(
+                "Leaders talk {i}\n\nEmmanuel Macron spoke with Vladimir Putin by phone on Monday {i}.\n"
+            )
+            .into_bytes()
+        };
+        let files: Vec<(String, Vec<u8>)> = vec![
+            ("a.txt".into(), text(1)),
+            ("b.txt".into(), text(2)),
+            ("again.txt".into(), text(1)),
+            ("empty.txt".into(), Vec::new()),
+            ("c.txt".into(), text(3)),
+        ];
+        let mut batch =
+            Library::open_with(&dir.path().join("batch.db"), Lexicon::bundled()).unwrap();
+        let mut single =
+            Library::open_with(&dir.path().join("single.db"), Lexicon::bundled()).unwrap();
+        let together = batch.import_files(&files, &Overrides::default());
+        let apart: Vec<_> = files
+            .iter()
+            .map(|(name, bytes)| single.import(bytes, name, &Overrides::default()))
+            .collect();
+        let kind = |r: &Result<ImportOutcome, ImportError>| match r {
+            Ok(ImportOutcome::Added { id, .. }) => format!("added {id}"),
+            Ok(ImportOutcome::Duplicate { id }) => format!("duplicate {id}"),
+            Err(e) => format!("error {e}"),
+        };
+        let together: Vec<String> = together.iter().map(kind).collect();
+        assert_eq!(together, apart.iter().map(kind).collect::<Vec<_>>());
+        assert!(together[2].starts_with("duplicate") && together[3].starts_with("error"));
+        let titles = |lib: &mut Library| -> Vec<(String, String)> {
+            lib.summaries()
+                .unwrap()
+                .into_iter()
+                .map(|a| (a.id, a.title))
+                .collect()
+        };
+        assert_eq!(titles(&mut batch), titles(&mut single));
     }
 }

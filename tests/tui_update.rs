@@ -973,3 +973,39 @@ fn too_narrow_for_columns_the_cells_stack_and_keys_still_work() {
         }]
     );
 }
+
+#[test]
+fn a_query_growing_while_the_worker_runs_still_narrows_the_last_complete_ranking() {
+    let mut s = state();
+    s.sync_limit = 0;
+    update(&mut s, Action::Filter);
+    for ch in "ma".chars() {
+        update(&mut s, Action::FilterInput { ch });
+    }
+    let Effect::Filter(req) = update(&mut s, Action::FilterInput { ch: ' ' }).remove(0) else {
+        panic!()
+    };
+    let latest = AtomicU64::new(req.generation);
+    let done = filter_worker::rank(&req, &latest, |_| {}).unwrap();
+    parallax::tui::update::filtered(&mut s, done);
+    let set = s.filter.done_set.clone().expect("the worker's set");
+    // Two keys while the worker runs: both narrow the complete "ma " ranking.
+    for ch in ['p', 'u'] {
+        let fx = update(&mut s, Action::FilterInput { ch });
+        let [Effect::Filter(req)] = &fx[..] else {
+            panic!("{fx:?}")
+        };
+        assert!(s.filter.running);
+        assert_eq!(req.candidates.as_deref(), Some(&set[..]));
+        let latest = AtomicU64::new(req.generation);
+        let narrowed = filter_worker::rank(req, &latest, |_| {}).unwrap();
+        assert_eq!(
+            narrowed.matches,
+            filter::rank(&s.folded, &Query::parse(&req.query))
+        );
+    }
+    // Emptied: everything, in library order, at once and at any size.
+    assert!(update(&mut s, Action::FilterClear).is_empty());
+    assert!(!s.filter.running);
+    assert_eq!(s.visible, (0..s.articles.len()).collect::<Vec<_>>());
+}

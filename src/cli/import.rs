@@ -133,20 +133,20 @@ pub fn run(library: &Path, args: &ImportArgs) -> Result<i32> {
             bar
         });
     let timeout = Duration::from_secs(args.timeout);
+    // Files go in batches: read and analysed on every core, stored in one
+    // transaction (each file still all or nothing).
+    let mut files = Files::default();
     for input in inputs {
+        if !matches!(input, Input::File(_)) {
+            files.finish(&mut lib, &overrides, &mut out);
+        }
         match input {
             Input::File(path) => {
-                let name = path.display().to_string();
-                if out.skip(&name) {
-                    continue;
+                files.push(path, &mut out);
+                if files.len() >= BATCH {
+                    files.flush(&mut lib, &overrides, &mut out);
                 }
-                match read_file(&path) {
-                    Ok(bytes) => {
-                        let result = lib.import(&bytes, &path.to_string_lossy(), &overrides);
-                        out.result(&name, result);
-                    }
-                    Err(e) => out.emit(failed(&name, e)),
-                }
+                continue;
             }
             Input::Stdin(bytes) => {
                 if !out.skip("-") {
@@ -187,6 +187,7 @@ pub fn run(library: &Path, args: &ImportArgs) -> Result<i32> {
             b.inc(1);
         }
     }
+    files.finish(&mut lib, &overrides, &mut out);
     if let Some(b) = out.bar.take() {
         b.finish_and_clear();
     }
@@ -209,6 +210,108 @@ pub fn run(library: &Path, args: &ImportArgs) -> Result<i32> {
         );
     }
     Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// Files imported together: analysed in parallel, stored in one transaction.
+const BATCH: usize = 64;
+
+/// A batch being analysed: the names to report, in order (with why a file
+/// could not be read), and the work.
+type Inflight = (
+    Vec<(String, Option<String>)>,
+    std::thread::JoinHandle<(
+        Vec<(String, Vec<u8>)>,
+        Vec<Result<crate::library::Prepared, crate::ingest::IngestError>>,
+    )>,
+);
+
+/// Files read and waiting to be imported, in order. A file that cannot be
+/// read keeps its place, to be reported in turn. One batch is analysed
+/// while the one before it is stored.
+#[derive(Default)]
+struct Files {
+    pending: Vec<(String, Result<Vec<u8>, String>)>,
+    paths: Vec<PathBuf>,
+    lexicon: Option<std::sync::Arc<crate::analysis::Lexicon>>,
+    inflight: Option<Inflight>,
+}
+
+impl Files {
+    fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    fn push(&mut self, path: PathBuf, out: &mut Out) {
+        let name = path.display().to_string();
+        if out.stopped.is_some() {
+            out.skip(&name);
+            if let Some(b) = &out.bar {
+                b.inc(1);
+            }
+            return;
+        }
+        self.pending.push((name, read_file(&path)));
+        self.paths.push(path);
+    }
+
+    /// Start analysing what is pending, and store the batch before it.
+    fn flush(&mut self, lib: &mut Library, overrides: &Overrides, out: &mut Out) {
+        let pending = std::mem::take(&mut self.pending);
+        let paths = std::mem::take(&mut self.paths);
+        let started = (!pending.is_empty()).then(|| {
+            let mut names = Vec::with_capacity(pending.len());
+            let mut batch = Vec::with_capacity(pending.len());
+            for ((name, read), path) in pending.into_iter().zip(paths) {
+                match read {
+                    Ok(bytes) => {
+                        batch.push((path.to_string_lossy().into_owned(), bytes));
+                        names.push((name, None));
+                    }
+                    Err(e) => names.push((name, Some(e))),
+                }
+            }
+            let lexicon = self
+                .lexicon
+                .get_or_insert_with(|| std::sync::Arc::new(lib.lexicon().clone()))
+                .clone();
+            let overrides = overrides.clone();
+            let work = std::thread::spawn(move || {
+                let prepared = Library::prepare_files(&lexicon, &batch, &overrides);
+                (batch, prepared)
+            });
+            (names, work)
+        });
+        self.store(lib, out);
+        self.inflight = started;
+    }
+
+    /// Store what is pending and being analysed.
+    fn finish(&mut self, lib: &mut Library, overrides: &Overrides, out: &mut Out) {
+        self.flush(lib, overrides, out);
+        self.store(lib, out);
+    }
+
+    fn store(&mut self, lib: &mut Library, out: &mut Out) {
+        let Some((names, work)) = self.inflight.take() else {
+            return;
+        };
+        let (batch, prepared) = work.join().expect("the analysis thread");
+        let mut results = lib.store_files(&batch, prepared).into_iter();
+        for (name, unreadable) in names {
+            if out.stopped.is_some() {
+                out.skip(&name);
+            } else if let Some(e) = unreadable {
+                out.emit(failed(&name, e));
+            } else if let Some(result) = results.next() {
+                out.result(&name, result);
+            } else {
+                out.skip(&name);
+            }
+            if let Some(b) = &out.bar {
+                b.inc(1);
+            }
+        }
+    }
 }
 
 /// Put back every article of an export, one line each; a bad line fails

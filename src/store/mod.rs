@@ -22,6 +22,26 @@ pub struct Store {
     read_only: Option<&'static str>,
 }
 
+/// What the list shows of an article: no bytes, no analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListRow {
+    pub id: ArticleId,
+    pub title: String,
+    pub source: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub state: ReadingState,
+}
+
+/// The list's columns, newest first; read from the `articles_list` index.
+/// Reading states are read apart: one pass over them is quicker than a
+/// lookup per article.
+const LIST_QUERY: &str = "SELECT a.id, a.title, a.source, a.published FROM articles a
+     ORDER BY a.published IS NULL, a.published DESC, a.imported_at DESC, a.id";
+
+/// Each article's call report, read from the `analyses_calls` index.
+const CALLS_QUERY: &str =
+    "SELECT article_id, call FROM analyses WHERE call IS NOT NULL ORDER BY article_id";
+
 /// An article's stored metadata.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleRow {
@@ -157,59 +177,49 @@ impl Store {
     ) -> Result<Inserted> {
         self.writable()?;
         let result = (|| -> Result<Inserted> {
-            let hash = content_hash(raw);
             let tx = self.write_tx()?;
-            if let Some(id) = tx
-                .query_row("SELECT id FROM articles WHERE hash = ?1", [&hash], |r| {
-                    r.get::<_, String>(0)
-                })
-                .optional()?
-            {
-                return Ok(Inserted::Duplicate(id));
+            let inserted = insert_in(&tx, raw, draft, analysis, analyzer, record)?;
+            if matches!(inserted, Inserted::Added(_)) {
+                tx.commit()?;
             }
-            let base = match record.id {
-                Some(id) => id.to_string(),
-                None => crate::ingest::slug::article_id(
-                    draft.published,
-                    draft.source.as_deref(),
-                    &draft.title,
-                ),
-            };
-            let id = unique_id(&tx, &base)?;
-            let now = match record.imported_at {
-                Some(t) => t.to_string(),
-                None => chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            };
-            tx.execute(
-                "INSERT INTO articles (id, hash, title, source, url, published, byline, language,
-                                       format, origin, imported_at, raw, fetched_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
-                    id,
-                    hash,
-                    draft.title,
-                    draft.source,
-                    draft.url,
-                    draft.published.map(|d| d.to_string()),
-                    draft.byline,
-                    draft.language,
-                    draft.format.as_str(),
-                    record.origin,
-                    now,
-                    raw,
-                    record.fetched_at,
-                ],
-            )?;
-            let state = record.state.unwrap_or_default();
-            tx.execute(
-                "INSERT INTO states (article_id, read, bookmarked, position) VALUES (?1, ?2, ?3, ?4)",
-                params![id, state.read, state.bookmarked, state.position],
-            )?;
-            write_analysis(&tx, &id, analysis, analyzer)?;
-            tx.commit()?;
-            Ok(Inserted::Added(id))
+            Ok(inserted)
         })();
         result.map_err(|e| file::explain(&self.path, e))
+    }
+
+    /// Store several imports, in order, as [`Store::insert_record`] would one
+    /// by one, but in one transaction when all goes well. When anything fails
+    /// (a full disk, say), the batch is rolled back and stored again one
+    /// import per transaction, so that those before the failure are kept and
+    /// the results stop with its error, exactly as one by one.
+    pub fn insert_batch(
+        &mut self,
+        items: &[(&[u8], &Draft, &Analysis, Record<'_>)],
+        analyzer: &str,
+    ) -> Vec<Result<Inserted>> {
+        let together = (|| -> Result<Vec<Inserted>> {
+            self.writable()?;
+            let tx = self.write_tx()?;
+            let mut out = Vec::with_capacity(items.len());
+            for (raw, draft, analysis, record) in items {
+                out.push(insert_in(&tx, raw, draft, analysis, analyzer, record)?);
+            }
+            tx.commit()?;
+            Ok(out)
+        })();
+        if let Ok(done) = together {
+            return done.into_iter().map(Ok).collect();
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for (raw, draft, analysis, record) in items {
+            let one = self.insert_record(raw, draft, analysis, analyzer, record);
+            let failed = one.is_err();
+            out.push(one);
+            if failed {
+                break;
+            }
+        }
+        out
     }
 
     /// Replace an article's analysis (after the analyzer changed).
@@ -265,6 +275,46 @@ impl Store {
             )?;
             let rows = st
                 .query_map([], article_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
+    }
+
+    /// Every article as the list shows it, newest first (the order of
+    /// [`Store::articles`]), without reading the articles' bytes.
+    pub fn list_rows(&self) -> Result<Vec<ListRow>> {
+        let result = (|| -> Result<Vec<ListRow>> {
+            let mut states: std::collections::HashMap<String, ReadingState> =
+                std::collections::HashMap::new();
+            let mut st = self
+                .conn
+                .prepare("SELECT article_id, read, bookmarked, position FROM states")?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                states.insert(
+                    r.get(0)?,
+                    ReadingState {
+                        read: r.get::<_, Option<bool>>(1)?.unwrap_or(false),
+                        bookmarked: r.get::<_, Option<bool>>(2)?.unwrap_or(false),
+                        position: r.get::<_, Option<u32>>(3)?.unwrap_or(0),
+                    },
+                );
+            }
+            let mut st = self.conn.prepare(LIST_QUERY)?;
+            let rows = st
+                .query_map([], |r| {
+                    let id: String = r.get(0)?;
+                    let published: Option<String> = r.get(3)?;
+                    Ok(ListRow {
+                        state: states.get(&id).copied().unwrap_or_default(),
+                        id,
+                        title: r.get(1)?,
+                        source: r.get(2)?,
+                        published: published
+                            .and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+                    })
+                })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(rows)
         })();
@@ -377,6 +427,55 @@ impl Store {
         result.map_err(|e| file::explain(&self.path, e))
     }
 
+    /// The call each article reports, without its sentences: what the list
+    /// needs. In the order of [`Store::call_rows`].
+    pub fn call_reports(&self) -> Result<Vec<(ArticleId, CallReport)>> {
+        let result = (|| -> Result<Vec<(ArticleId, CallReport)>> {
+            let mut st = self.conn.prepare(CALLS_QUERY)?;
+            let rows =
+                st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (article, call) = row?;
+                let report = serde_json::from_str(&call)
+                    .with_context(|| format!("{article}: stored call is unreadable"))?;
+                out.push((article, report));
+            }
+            Ok(out)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
+    }
+
+    /// [`Store::call_rows`] of some articles only, in the same order.
+    pub fn call_rows_of(&self, ids: &[ArticleId]) -> Result<Vec<CallRow>> {
+        let mut ids = ids.to_vec();
+        ids.sort();
+        ids.dedup();
+        let result = (|| -> Result<Vec<CallRow>> {
+            let mut st = self.conn.prepare(
+                "SELECT call, accounts FROM analyses WHERE article_id = ?1 AND call IS NOT NULL",
+            )?;
+            let mut out = Vec::new();
+            for article in ids {
+                let row: Option<(String, String)> = st
+                    .query_row([&article], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let Some((call, accounts)) = row else {
+                    continue;
+                };
+                out.push(CallRow {
+                    report: serde_json::from_str(&call)
+                        .with_context(|| format!("{article}: stored call is unreadable"))?,
+                    statements: serde_json::from_str(&accounts)
+                        .with_context(|| format!("{article}: stored accounts are unreadable"))?,
+                    article,
+                });
+            }
+            Ok(out)
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
+    }
+
     pub fn set_state(&mut self, id: &str, state: ReadingState) -> Result<()> {
         self.writable()?;
         let result = (|| -> Result<()> {
@@ -403,6 +502,64 @@ impl Store {
         })();
         result.map_err(|e| file::explain(&self.path, e))
     }
+}
+
+/// One import inside the caller's transaction.
+fn insert_in(
+    tx: &Connection,
+    raw: &[u8],
+    draft: &Draft,
+    analysis: &Analysis,
+    analyzer: &str,
+    record: &Record<'_>,
+) -> Result<Inserted> {
+    let hash = content_hash(raw);
+    if let Some(id) = tx
+        .query_row("SELECT id FROM articles WHERE hash = ?1", [&hash], |r| {
+            r.get::<_, String>(0)
+        })
+        .optional()?
+    {
+        return Ok(Inserted::Duplicate(id));
+    }
+    let base = match record.id {
+        Some(id) => id.to_string(),
+        None => {
+            crate::ingest::slug::article_id(draft.published, draft.source.as_deref(), &draft.title)
+        }
+    };
+    let id = unique_id(tx, &base)?;
+    let now = match record.imported_at {
+        Some(t) => t.to_string(),
+        None => chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    };
+    tx.execute(
+        "INSERT INTO articles (id, hash, title, source, url, published, byline, language,
+                                       format, origin, imported_at, raw, fetched_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            id,
+            hash,
+            draft.title,
+            draft.source,
+            draft.url,
+            draft.published.map(|d| d.to_string()),
+            draft.byline,
+            draft.language,
+            draft.format.as_str(),
+            record.origin,
+            now,
+            raw,
+            record.fetched_at,
+        ],
+    )?;
+    let state = record.state.unwrap_or_default();
+    tx.execute(
+        "INSERT INTO states (article_id, read, bookmarked, position) VALUES (?1, ?2, ?3, ?4)",
+        params![id, state.read, state.bookmarked, state.position],
+    )?;
+    write_analysis(tx, &id, analysis, analyzer)?;
+    Ok(Inserted::Added(id))
 }
 
 fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
@@ -432,12 +589,7 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
     })
 }
 
-fn write_analysis(
-    tx: &rusqlite::Transaction<'_>,
-    id: &str,
-    analysis: &Analysis,
-    analyzer: &str,
-) -> Result<()> {
+fn write_analysis(tx: &Connection, id: &str, analysis: &Analysis, analyzer: &str) -> Result<()> {
     let accounts: Vec<(usize, &Sentence)> = analysis.attributed().collect();
     tx.execute(
         "INSERT INTO analyses (article_id, analyzer, body, call, accounts) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -464,7 +616,7 @@ fn write_analysis(
     Ok(())
 }
 
-fn unique_id(tx: &rusqlite::Transaction<'_>, base: &str) -> Result<String> {
+fn unique_id(tx: &Connection, base: &str) -> Result<String> {
     let taken = |id: &str| -> Result<bool> {
         Ok(tx
             .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))

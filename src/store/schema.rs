@@ -7,7 +7,7 @@ use rusqlite::Connection;
 
 /// The schema this build writes. A library with a higher version was written
 /// by a newer parallax and is refused rather than misread.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// 'PRLX': marks the file as a parallax library.
 const APPLICATION_ID: i64 = 0x5052_4c58;
@@ -47,6 +47,14 @@ const STEPS: &[&str] = &[
     );",
     // 2: when a page imported from the web was fetched (RFC 3339, UTC).
     "ALTER TABLE articles ADD COLUMN fetched_at TEXT;",
+    // 3: indexes for opening a large library without reading its bytes and
+    // analyses: the list in its order with its columns, each article's call
+    // report (stored after the analysis body), and the check for stale
+    // analyses.
+    "CREATE INDEX articles_list ON articles
+        (published IS NULL, published DESC, imported_at DESC, id, title, source);
+     CREATE INDEX analyses_calls ON analyses (article_id, call) WHERE call IS NOT NULL;
+     CREATE INDEX analyses_analyzer ON analyses (analyzer, article_id);",
 ];
 
 pub fn migrate(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
@@ -108,6 +116,77 @@ mod tests {
     #[test]
     fn every_step_has_a_version() {
         assert_eq!(STEPS.len() as i64, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_second_schema_library_gains_the_list_indexes_and_keeps_its_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch(STEPS[0]).unwrap();
+        conn.execute_batch(STEPS[1]).unwrap();
+        conn.execute(
+            "INSERT INTO articles (id, hash, title, source, published, format, imported_at, raw)
+             VALUES ('a', 'h', 'Title', 'Src', '2024-01-02', 'text', '2024-01-01T00:00:00Z', x'41')",
+            [],
+        )
+        .unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+
+        migrate(&mut conn, &path, false).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 3);
+        let indexes: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            indexes,
+            [
+                "analyses_analyzer",
+                "analyses_calls",
+                "articles_list",
+                "articles_published"
+            ]
+        );
+        let (title, source): (String, String) = conn
+            .query_row(
+                "SELECT title, source FROM articles WHERE id = 'a'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((title.as_str(), source.as_str()), ("Title", "Src"));
+        // The list reads the index alone, in its order.
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", super::super::LIST_QUERY))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let plan = plan.join("; ");
+        assert!(plan.contains("COVERING INDEX articles_list"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+        for (query, index) in [
+            (super::super::CALLS_QUERY, "COVERING INDEX analyses_calls"),
+            (
+                "SELECT article_id FROM analyses WHERE analyzer != 'x'",
+                "COVERING INDEX analyses_analyzer",
+            ),
+        ] {
+            let plan: String = conn
+                .query_row(&format!("EXPLAIN QUERY PLAN {query}"), [], |r| r.get(3))
+                .unwrap();
+            assert!(plan.contains(index), "{query}: {plan}");
+        }
     }
 
     #[test]

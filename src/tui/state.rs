@@ -64,15 +64,18 @@ pub struct FilterRequest {
     pub query: String,
     pub haystacks: Arc<Vec<String>>,
     /// Narrow these (the previous complete results) instead of scanning all.
-    pub candidates: Option<Vec<usize>>,
+    pub candidates: Option<Arc<[usize]>>,
 }
 
-/// What the worker sends back: the ranking so far.
+/// What the worker sends back: the ranking so far (the best rows while it
+/// runs, every match when done).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FilterUpdate {
     pub generation: u64,
     pub matches: Vec<usize>,
     pub done: bool,
+    /// When done: the matches as a shared set, to narrow a grown query.
+    pub set: Option<Arc<[usize]>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,8 +94,10 @@ pub struct FilterState {
     pub generation: u64,
     /// A worker is ranking for `generation`.
     pub running: bool,
-    /// The query text the current complete `matched` answers.
+    /// The query text the last complete ranking answered.
     pub done_text: String,
+    /// That ranking's matches, shared with the worker, when the worker made it.
+    pub done_set: Option<Arc<[usize]>>,
     /// Indices into `articles`, ranked.
     pub matched: Vec<usize>,
 }
@@ -210,13 +215,7 @@ pub struct State {
 
 impl State {
     pub fn new(articles: Vec<ArticleSummary>, keymap: Keymap, theme: Theme) -> State {
-        let mut folded = Vec::with_capacity(articles.len());
-        let mut fields = Vec::with_capacity(articles.len());
-        for a in &articles {
-            let (h, f) = filter::haystack_fields(a);
-            folded.push(filter::fold(&h));
-            fields.push(f);
-        }
+        let (folded, fields) = filter::fold_all(&articles);
         let all: Vec<usize> = (0..articles.len()).collect();
         State {
             articles,

@@ -268,37 +268,40 @@ pub fn clamp(state: &mut State) {
 }
 
 /// Rank the list again for the filter line's text. Small libraries are ranked
-/// here; large ones by the worker (the effect), narrowing complete results
-/// when the query only grew.
+/// here; large ones by the worker (the effect), narrowing the last complete
+/// ranking when the query only grew from it, even while a newer one runs.
+/// An empty query shows everything in library order, here at any size.
 pub fn refilter(state: &mut State) -> Vec<Effect> {
     let f = &mut state.filter;
     f.query = Query::parse(&f.input);
     f.generation += 1;
-    let narrow = !f.running && filter::narrows(&f.done_text, &f.input);
-    if state.articles.len() <= state.sync_limit || f.query.is_empty() {
+    let narrow = filter::narrows(&f.done_text, &f.input);
+    if f.query.is_empty() {
+        f.matched = (0..state.articles.len()).collect();
+    } else if state.articles.len() <= state.sync_limit {
         let m = filter::matcher();
-        let mut hits = if f.query.is_empty() {
-            (0..state.articles.len()).map(|i| (0, i)).collect()
-        } else if narrow {
+        let mut hits = if narrow && !f.running {
             filter::scan(&m, &state.folded, f.matched.iter().copied(), &f.query)
         } else {
             filter::scan(&m, &state.folded, 0..state.folded.len(), &f.query)
         };
         filter::sort_hits(&mut hits);
         f.matched = hits.into_iter().map(|(_, i)| i).collect();
-        f.running = false;
-        f.done_text = f.input.clone();
-        state.refresh_visible(false);
-        state.list_offset = 0;
-        return Vec::new();
+    } else {
+        f.running = true;
+        return vec![Effect::Filter(FilterRequest {
+            generation: f.generation,
+            query: f.input.clone(),
+            haystacks: state.folded.clone(),
+            candidates: if narrow { f.done_set.clone() } else { None },
+        })];
     }
-    f.running = true;
-    vec![Effect::Filter(FilterRequest {
-        generation: f.generation,
-        query: f.input.clone(),
-        haystacks: state.folded.clone(),
-        candidates: narrow.then(|| f.matched.clone()),
-    })]
+    f.running = false;
+    f.done_text = f.input.clone();
+    f.done_set = None;
+    state.refresh_visible(false);
+    state.list_offset = 0;
+    Vec::new()
 }
 
 /// Take (partial) results from the worker; stale generations are dropped.
@@ -310,6 +313,7 @@ pub fn filtered(state: &mut State, up: FilterUpdate) {
     if up.done {
         state.filter.running = false;
         state.filter.done_text = state.filter.input.clone();
+        state.filter.done_set = up.set;
     }
     state.refresh_visible(false);
     state.list_offset = 0;
