@@ -4,8 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
-
 struct Env {
     dir: tempfile::TempDir,
 }
@@ -82,20 +80,16 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The five samples as they were scraped, kept beside their gold answers.
 fn seed_files() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"))
-            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-    v.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    if v.is_empty() {
-        // Without the shared seeds, the bundled copies (front matter and all) will do.
-        v = std::fs::read_dir(SEEDS)
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/samples"))
             .unwrap()
             .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
             .collect();
-    }
     v.sort();
+    assert_eq!(v.len(), 5, "tests/samples holds the five scraped samples");
     v
 }
 
