@@ -2,7 +2,6 @@
 //! the library lives, seeds a new one, runs ingest and analysis on import, keeps
 //! analyses current, and groups calls across articles.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -664,16 +663,7 @@ pub fn group_calls(articles: &[analysis::calls::ArticleCall<'_>]) -> Vec<Call> {
             one.swap_remove(0)
         })
         .collect();
-    // Two calls on one day between the same people get distinct ids.
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for c in &mut calls {
-        let n = seen.entry(c.id.clone()).or_default();
-        *n += 1;
-        if *n > 1 {
-            c.id = format!("{}-{}", c.id, n);
-        }
-    }
-    calls.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    analysis::calls::number_and_sort(&mut calls);
     calls
 }
 

@@ -82,9 +82,15 @@ pub fn group(articles: &[ArticleCall<'_>]) -> Vec<Call> {
         }
     }
     let mut calls: Vec<Call> = clusters.iter().map(|c| merge(articles, c)).collect();
-    // Two calls on one day between the same people get distinct ids.
+    number_and_sort(&mut calls);
+    calls
+}
+
+/// Two calls on one day between the same people get distinct ids; newest
+/// first. Shared with the library's indexed grouping of a whole library.
+pub fn number_and_sort(calls: &mut [Call]) {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for c in &mut calls {
+    for c in calls.iter_mut() {
         let n = seen.entry(c.id.clone()).or_default();
         *n += 1;
         if *n > 1 {
@@ -92,7 +98,6 @@ pub fn group(articles: &[ArticleCall<'_>]) -> Vec<Call> {
         }
     }
     calls.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
-    calls
 }
 
 fn cite(s: &Statement) -> Citation {
