@@ -414,13 +414,7 @@ impl Store {
             let mut out = Vec::new();
             for row in rows {
                 let (article, call, accounts) = row?;
-                out.push(CallRow {
-                    report: serde_json::from_str(&call)
-                        .with_context(|| format!("{article}: stored call is unreadable"))?,
-                    statements: serde_json::from_str(&accounts)
-                        .with_context(|| format!("{article}: stored accounts are unreadable"))?,
-                    article,
-                });
+                out.push(call_row(article, &call, &accounts)?);
             }
             Ok(out)
         })();
@@ -463,13 +457,7 @@ impl Store {
                 let Some((call, accounts)) = row else {
                     continue;
                 };
-                out.push(CallRow {
-                    report: serde_json::from_str(&call)
-                        .with_context(|| format!("{article}: stored call is unreadable"))?,
-                    statements: serde_json::from_str(&accounts)
-                        .with_context(|| format!("{article}: stored accounts are unreadable"))?,
-                    article,
-                });
+                out.push(call_row(article, &call, &accounts)?);
             }
             Ok(out)
         })();
@@ -658,4 +646,15 @@ fn connect(path: &Path, read_only: bool) -> rusqlite::Result<Connection> {
         r.get::<_, i64>(0)
     })?;
     Ok(conn)
+}
+
+/// A stored call report and its accounts, read back; the error names the article.
+fn call_row(article: ArticleId, call: &str, accounts: &str) -> Result<CallRow> {
+    Ok(CallRow {
+        report: serde_json::from_str(call)
+            .with_context(|| format!("{article}: stored call is unreadable"))?,
+        statements: serde_json::from_str(accounts)
+            .with_context(|| format!("{article}: stored accounts are unreadable"))?,
+        article,
+    })
 }
