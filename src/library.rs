@@ -15,7 +15,7 @@ use crate::ingest::{self, IngestError, Overrides};
 use crate::model::{
     ArticleId, ArticleSummary, ArticleView, Call, CallId, Comparison, Draft, ReadingState,
 };
-use crate::store::{ArticleRow, Inserted, Record, Store};
+use crate::store::{ArticleRow, CallGroup, Inserted, Record, Store};
 
 /// The sample articles bundled into the binary, seeded into a new library.
 pub const SAMPLES: &[(&str, &[u8])] = &[
@@ -84,9 +84,9 @@ pub struct Library {
     analyzer: String,
     path: PathBuf,
     calls: Option<Vec<Call>>,
-    /// The same calls without their accounts (the list's view), grouped
-    /// from the call reports alone.
-    lean: Option<Vec<Call>>,
+    /// The same calls without their accounts (the list's view): as kept in
+    /// the library, or grouped from the call reports alone and then kept.
+    lean: Option<Vec<CallGroup>>,
 }
 
 impl Library {
@@ -412,22 +412,47 @@ impl Library {
         Ok(self.calls.as_deref().unwrap_or_default())
     }
 
-    /// [`Library::calls`] without their accounts: grouped from the call
-    /// reports alone, which is all the list needs.
-    fn lean_calls(&mut self) -> Result<&[Call]> {
+    /// [`Library::calls`] without their accounts, which is all the list
+    /// needs. Grouping a large library takes a while, so the groups are kept
+    /// in it until an analysis changes; a read-only library groups them anew.
+    fn lean_calls(&mut self) -> Result<&[CallGroup]> {
         if self.lean.is_none() {
-            let reports = self.store.call_reports()?;
-            let input: Vec<analysis::calls::ArticleCall<'_>> = reports
-                .iter()
-                .map(|(article, report)| analysis::calls::ArticleCall {
-                    article,
-                    report,
-                    statements: Vec::new(),
-                })
-                .collect();
-            self.lean = Some(group_calls(&input));
+            let kept = self.store.call_groups(&self.analyzer)?;
+            let groups = match kept {
+                Some(groups) => groups,
+                None => {
+                    let groups = match &self.calls {
+                        Some(calls) => calls.iter().map(call_group).collect(),
+                        None => self.group_reports()?,
+                    };
+                    if !self.store.is_read_only() {
+                        self.store.save_call_groups(&groups, &self.analyzer)?;
+                    }
+                    groups
+                }
+            };
+            self.lean = Some(groups);
         }
         Ok(self.lean.as_deref().unwrap_or_default())
+    }
+
+    fn group_reports(&self) -> Result<Vec<CallGroup>> {
+        let reports = self.store.call_reports()?;
+        let input: Vec<analysis::calls::ArticleCall<'_>> = reports
+            .iter()
+            .map(|(article, report)| analysis::calls::ArticleCall {
+                article,
+                report,
+                statements: Vec::new(),
+            })
+            .collect();
+        Ok(group_calls(&input).iter().map(call_group).collect())
+    }
+
+    /// Group the library's calls now, if an import or a new analyzer left
+    /// them ungrouped, so that the next start need not.
+    pub fn settle(&mut self) -> Result<()> {
+        self.lean_calls().map(|_| ())
     }
 
     /// One call with its accounts: grouped from its own articles' rows when
@@ -458,9 +483,11 @@ impl Library {
     }
 
     /// Article id → the calls it reports.
-    fn calls_by_article(&mut self) -> Result<std::collections::HashMap<&str, Vec<&Call>>> {
-        let mut map: std::collections::HashMap<&str, Vec<&Call>> = Default::default();
-        for c in self.lean_calls()? {
+    fn calls_by_article(&mut self) -> Result<rustc_hash::FxHashMap<&str, Vec<&CallGroup>>> {
+        let calls = self.lean_calls()?;
+        let mut map: rustc_hash::FxHashMap<&str, Vec<&CallGroup>> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(calls.len(), Default::default());
+        for c in calls {
             for a in &c.articles {
                 map.entry(a.as_str()).or_default().push(c);
             }
@@ -472,8 +499,9 @@ impl Library {
     pub fn summaries(&mut self) -> Result<Vec<ArticleSummary>> {
         let rows = self.store.list_rows()?;
         let by_article = self.calls_by_article()?;
+        use rayon::prelude::*;
         Ok(rows
-            .into_iter()
+            .into_par_iter()
             .map(|r| {
                 let calls = by_article.get(r.id.as_str()).cloned().unwrap_or_default();
                 let mut participants = Vec::new();
@@ -539,6 +567,15 @@ impl Library {
 
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.len()? == 0)
+    }
+}
+
+fn call_group(c: &Call) -> CallGroup {
+    CallGroup {
+        id: c.id.clone(),
+        participants: c.participants.clone(),
+        parties: c.parties.clone(),
+        articles: c.articles.clone(),
     }
 }
 
@@ -860,7 +897,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lib.db");
         let mut lib = Library::open_with(&path, Lexicon::bundled()).unwrap();
-        let lean: Vec<Call> = lib.lean_calls().unwrap().to_vec();
+        let lean: Vec<CallGroup> = lib.lean_calls().unwrap().to_vec();
         assert!(!lean.is_empty(), "the samples report calls");
         let mut alone = Vec::new();
         for c in &lean {
@@ -878,6 +915,39 @@ mod tests {
                 (&c.id, &c.articles, &c.participants)
             );
         }
+    }
+
+    #[test]
+    fn calls_grouped_once_are_kept_until_an_import_changes_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.db");
+        let mut lib = Library::open_with(&path, Lexicon::bundled()).unwrap();
+        let analyzer = lib.analyzer.clone();
+        lib.settle().unwrap();
+        let kept = lib.store.call_groups(&analyzer).unwrap().expect("kept");
+        assert_eq!(kept, lib.group_reports().unwrap());
+        assert!(lib.store.call_groups("another analyzer").unwrap().is_none());
+
+        // A reopened library reads them back as they were.
+        drop(lib);
+        let mut lib = Library::open_with(&path, Lexicon::bundled()).unwrap();
+        let before = lib.summaries().unwrap();
+        assert_eq!(lib.lean.as_deref(), Some(kept.as_slice()));
+
+        // An import drops them; the next read groups the new call in.
+        let text = b"Scholz and Putin talk\n\nOlaf Scholz spoke with Vladimir Putin by phone on Monday, the Kremlin said.\n";
+        let Ok(ImportOutcome::Added { id, .. }) =
+            lib.import(text, "new.txt", &Overrides::default())
+        else {
+            panic!("imported");
+        };
+        assert!(lib.store.call_groups(&analyzer).unwrap().is_none());
+        let after = lib.summaries().unwrap();
+        assert_eq!(after.len(), before.len() + 1);
+        let new = after.iter().find(|a| a.id == id).unwrap();
+        assert_eq!(new.calls.len(), 1, "{new:?}");
+        assert!(new.participants.iter().any(|p| p.contains("Scholz")));
+        assert!(lib.store.call_groups(&analyzer).unwrap().is_some());
     }
 
     #[test]

@@ -191,6 +191,14 @@ pub fn run(library: &Path, args: &ImportArgs) -> Result<i32> {
     if let Some(b) = out.bar.take() {
         b.finish_and_clear();
     }
+    // Group the calls now, while the import is still running, so that the
+    // next start of the reader finds them grouped. The articles are stored
+    // already: a failure here only costs that start the grouping.
+    if out.stopped.is_none()
+        && let Err(e) = lib.settle()
+    {
+        tracing::warn!(error = format!("{e:#}"), "calls not grouped after import");
+    }
     if out.skipped > 0 && !args.json {
         eprintln!(
             "error: {} more not imported: the library could not be written",

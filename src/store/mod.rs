@@ -81,6 +81,42 @@ pub struct CallRow {
     pub statements: Vec<(usize, Sentence)>,
 }
 
+/// One call as grouped across articles, without its accounts: what the list
+/// and the lookup of one call need, kept in the library between runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallGroup {
+    pub id: String,
+    pub participants: Vec<String>,
+    pub parties: Vec<String>,
+    pub articles: Vec<ArticleId>,
+}
+
+/// Joins a stored list of names; no name holds it (the ingest strips
+/// control characters, and `join` drops any left).
+const UNIT: char = '\u{1f}';
+
+fn join(items: &[String]) -> String {
+    let mut out = String::new();
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(UNIT);
+        }
+        out.extend(s.chars().filter(|&c| c != UNIT));
+    }
+    out
+}
+
+fn split(joined: &str) -> Vec<String> {
+    if joined.is_empty() {
+        return Vec::new();
+    }
+    joined.split(UNIT).map(str::to_string).collect()
+}
+
+/// The `meta` key whose value names the analyzer the stored call groups
+/// were made from.
+const GROUPED: &str = "call_groups";
+
 /// What importing one set of bytes did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inserted {
@@ -285,11 +321,12 @@ impl Store {
     /// [`Store::articles`]), without reading the articles' bytes.
     pub fn list_rows(&self) -> Result<Vec<ListRow>> {
         let result = (|| -> Result<Vec<ListRow>> {
-            let mut states: std::collections::HashMap<String, ReadingState> =
-                std::collections::HashMap::new();
-            let mut st = self
-                .conn
-                .prepare("SELECT article_id, read, bookmarked, position FROM states")?;
+            // Most articles keep the default state; only the others are read.
+            let mut states: rustc_hash::FxHashMap<String, ReadingState> = Default::default();
+            let mut st = self.conn.prepare(
+                "SELECT article_id, read, bookmarked, position FROM states
+                 WHERE read OR bookmarked OR position != 0",
+            )?;
             let mut rows = st.query([])?;
             while let Some(r) = rows.next()? {
                 states.insert(
@@ -302,21 +339,23 @@ impl Store {
                 );
             }
             let mut st = self.conn.prepare(LIST_QUERY)?;
-            let rows = st
-                .query_map([], |r| {
-                    let id: String = r.get(0)?;
-                    let published: Option<String> = r.get(3)?;
-                    Ok(ListRow {
-                        state: states.get(&id).copied().unwrap_or_default(),
-                        id,
-                        title: r.get(1)?,
-                        source: r.get(2)?,
-                        published: published
-                            .and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
+            let mut rows = st.query([])?;
+            let mut out = Vec::new();
+            while let Some(r) = rows.next()? {
+                let id: String = r.get(0)?;
+                let published = match r.get_ref(3)? {
+                    rusqlite::types::ValueRef::Text(t) => parse_date(t),
+                    _ => None,
+                };
+                out.push(ListRow {
+                    state: states.get(&id).copied().unwrap_or_default(),
+                    id,
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    published,
+                });
+            }
+            Ok(out)
         })();
         result.map_err(|e| file::explain(&self.path, e))
     }
@@ -464,6 +503,70 @@ impl Store {
         result.map_err(|e| file::explain(&self.path, e))
     }
 
+    /// The calls as last grouped, in order, when they were grouped from the
+    /// analyses of `analyzer` and no analysis changed since.
+    pub fn call_groups(&self, analyzer: &str) -> Result<Option<Vec<CallGroup>>> {
+        let result = (|| -> Result<Option<Vec<CallGroup>>> {
+            let valid = self
+                .conn
+                .query_row("SELECT value FROM meta WHERE key = ?1", [GROUPED], |r| {
+                    r.get::<_, String>(0)
+                })
+                .optional()?;
+            if valid.as_deref() != Some(analyzer) {
+                return Ok(None);
+            }
+            let mut st = self.conn.prepare(
+                "SELECT id, participants, parties, articles FROM call_groups ORDER BY ord",
+            )?;
+            let mut rows = st.query([])?;
+            let mut out = Vec::new();
+            while let Some(r) = rows.next()? {
+                out.push(CallGroup {
+                    id: r.get(0)?,
+                    participants: split(r.get_ref(1)?.as_str()?),
+                    parties: split(r.get_ref(2)?.as_str()?),
+                    articles: split(r.get_ref(3)?.as_str()?),
+                });
+            }
+            Ok(Some(out))
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
+    }
+
+    /// Keep `groups`, grouped from the analyses of `analyzer`, in place of
+    /// those kept before: all of them or, on failure, none.
+    pub fn save_call_groups(&mut self, groups: &[CallGroup], analyzer: &str) -> Result<()> {
+        self.writable()?;
+        let result = (|| -> Result<()> {
+            let tx = self.write_tx()?;
+            tx.execute("DELETE FROM call_groups", [])?;
+            {
+                let mut st = tx.prepare(
+                    "INSERT INTO call_groups (ord, id, participants, parties, articles)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                for (i, g) in groups.iter().enumerate() {
+                    st.execute(params![
+                        i as i64,
+                        g.id,
+                        join(&g.participants),
+                        join(&g.parties),
+                        join(&g.articles)
+                    ])?;
+                }
+            }
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = ?2",
+                [GROUPED, analyzer],
+            )?;
+            tx.commit()?;
+            Ok(())
+        })();
+        result.map_err(|e| file::explain(&self.path, e))
+    }
+
     pub fn set_state(&mut self, id: &str, state: ReadingState) -> Result<()> {
         self.writable()?;
         let result = (|| -> Result<()> {
@@ -550,6 +653,21 @@ fn insert_in(
     Ok(Inserted::Added(id))
 }
 
+/// A stored `YYYY-MM-DD` date; read without chrono's general parser, which
+/// costs more than the rest of a list row.
+fn parse_date(text: &[u8]) -> Option<NaiveDate> {
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(r)?;
+        part.iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    if text.len() != 10 || text[4] != b'-' || text[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+}
+
 fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
     let published: Option<String> = r.get(4)?;
     let format: String = r.get(7)?;
@@ -578,6 +696,8 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
 }
 
 fn write_analysis(tx: &Connection, id: &str, analysis: &Analysis, analyzer: &str) -> Result<()> {
+    // The kept call groups no longer hold once any analysis changes.
+    tx.execute("DELETE FROM meta WHERE key = ?1", [GROUPED])?;
     let accounts: Vec<(usize, &Sentence)> = analysis.attributed().collect();
     tx.execute(
         "INSERT INTO analyses (article_id, analyzer, body, call, accounts) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -657,4 +777,32 @@ fn call_row(article: ArticleId, call: &str, accounts: &str) -> Result<CallRow> {
             .with_context(|| format!("{article}: stored accounts are unreadable"))?,
         article,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The list's quick date reading agrees with chrono on any text.
+        #[test]
+        fn stored_dates_read_as_chrono_reads_them(text in "[0-9-]{0,11}|[0-9]{4}-[0-9]{2}-[0-9]{2}") {
+            proptest::prop_assert_eq!(
+                parse_date(text.as_bytes()),
+                NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok().filter(|_| text.len() == 10)
+            );
+        }
+    }
+
+    #[test]
+    fn names_kept_in_call_groups_come_back_as_they_went_in() {
+        for names in [
+            vec![],
+            vec!["Emmanuel Macron".to_string()],
+            vec!["A".into(), "".into(), "Orbán".into()],
+        ] {
+            assert_eq!(split(&join(&names)), names);
+        }
+        assert_eq!(split(&join(&["a\u{1f}b".to_string()])), ["ab"]);
+    }
 }

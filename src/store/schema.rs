@@ -7,7 +7,7 @@ use rusqlite::Connection;
 
 /// The schema this build writes. A library with a higher version was written
 /// by a newer parallax and is refused rather than misread.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// 'PRLX': marks the file as a parallax library.
 const APPLICATION_ID: i64 = 0x5052_4c58;
@@ -55,6 +55,17 @@ const STEPS: &[&str] = &[
         (published IS NULL, published DESC, imported_at DESC, id, title, source);
      CREATE INDEX analyses_calls ON analyses (article_id, call) WHERE call IS NOT NULL;
      CREATE INDEX analyses_analyzer ON analyses (analyzer, article_id);",
+    // 4: the calls as grouped across articles, kept so that opening a large
+    // library need not group them again; `meta` says for which analyzer they
+    // hold, and any change to an analysis drops that row.
+    "CREATE TABLE call_groups (
+        ord          INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL,
+        participants TEXT NOT NULL,
+        parties      TEXT NOT NULL,
+        articles     TEXT NOT NULL
+     );
+     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
 ];
 
 pub fn migrate(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
@@ -139,7 +150,7 @@ mod tests {
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 3);
+        assert_eq!(version, SCHEMA_VERSION);
         let indexes: Vec<String> = conn
             .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             .unwrap()
