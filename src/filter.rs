@@ -56,19 +56,54 @@ impl Query {
 
 /// Lowercase with diacritics removed: `Élysée` → `elysee`, `Orbán` → `orban`.
 pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+fn fold_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
     }
-    fold_map(text).0
+    for c in text.chars() {
+        fold_char(c, |l| out.push(l));
+    }
+}
+
+/// One char folded: what [`fold_map`] makes of it.
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+        return;
+    }
+    for d in std::iter::once(c).nfkd() {
+        if unicode_normalization::char::is_combining_mark(d) {
+            continue;
+        }
+        d.to_lowercase().for_each(&mut push);
+    }
 }
 
 /// Every article's folded [`haystack_fields`], with its fields; on every
-/// core for a large library.
+/// core for a large library. The haystack is folded part by part as it is
+/// built (folding goes char by char, so that is the same), without the
+/// unfolded copy.
 pub fn fold_all(articles: &[ArticleSummary]) -> (Vec<String>, Vec<Fields>) {
     use rayon::prelude::*;
     let one = |a: &ArticleSummary| {
-        let (h, f) = haystack_fields(a);
-        (fold(&h), f)
+        let mut folded = String::with_capacity(a.title.len() + 64);
+        let mut chars = 0;
+        let fields = each_part(a, |part| {
+            let start = chars;
+            chars += char_count(part);
+            fold_into(part, &mut folded);
+            start..chars
+        });
+        (folded, fields)
     };
     if articles.len() >= PARALLEL_FROM {
         articles.par_iter().map(one).unzip()
@@ -84,23 +119,20 @@ pub fn fold_map(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
-        // ASCII folds to itself, lowercased.
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+        fold_char(c, |l| {
+            out.push(l);
             map.push(i);
-            continue;
-        }
-        for d in std::iter::once(c).nfkd() {
-            if unicode_normalization::char::is_combining_mark(d) {
-                continue;
-            }
-            for l in d.to_lowercase() {
-                out.push(l);
-                map.push(i);
-            }
-        }
+        });
     }
     (out, map)
+}
+
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
 }
 
 /// Char ranges of the displayed fields inside a [`haystack`].
@@ -119,30 +151,42 @@ pub fn haystack(a: &ArticleSummary) -> String {
 
 /// [`haystack`] with the char ranges of the title, source and date in it.
 pub fn haystack_fields(a: &ArticleSummary) -> (String, Fields) {
-    use crate::sanitize::for_terminal;
-    let mut s = for_terminal(&a.title, false);
+    let mut s = String::with_capacity(a.title.len() + 64);
+    let mut chars = 0;
+    let fields = each_part(a, |part| {
+        let start = chars;
+        chars += char_count(part);
+        s.push_str(part);
+        start..chars
+    });
+    (s, fields)
+}
+
+/// Walk the parts of an article's haystack, separators included, made safe
+/// for a terminal, in order; `part` gets each and returns the char range it
+/// took. Returns the ranges of the displayed fields.
+fn each_part(a: &ArticleSummary, mut part: impl FnMut(&str) -> std::ops::Range<usize>) -> Fields {
+    use crate::sanitize::line_for_terminal;
     let mut fields = Fields {
-        title: 0..s.chars().count(),
+        title: part(&line_for_terminal(&a.title)),
         ..Fields::default()
     };
-    let push = |s: &mut String, part: &str| -> std::ops::Range<usize> {
-        s.push_str(" · ");
-        let start = s.chars().count();
-        s.push_str(part);
-        start..s.chars().count()
+    let mut push = |text: &str| {
+        part(" · ");
+        part(text)
     };
-    if let Some(src) = a.source.as_deref().map(|x| for_terminal(x, false))
+    if let Some(src) = a.source.as_deref().map(line_for_terminal)
         && !src.is_empty()
     {
-        fields.source = Some(push(&mut s, &src));
+        fields.source = Some(push(&src));
     }
     if let Some(d) = a.published {
-        fields.date = Some(push(&mut s, &d.to_string()));
+        fields.date = Some(push(&d.to_string()));
     }
     for p in a.participants.iter().chain(&a.parties) {
-        push(&mut s, &for_terminal(p, false));
+        push(&line_for_terminal(p));
     }
-    (s, fields)
+    fields
 }
 
 /// Score one folded haystack against a query; `None` when it does not match.
@@ -454,6 +498,36 @@ mod tests {
         assert_eq!(folded.len(), many.len());
         assert_eq!(folded[PARALLEL_FROM], format!("orban {PARALLEL_FROM}"));
         assert_eq!(fields[3], haystack_fields(&many[3]).1);
+    }
+
+    proptest::proptest! {
+        /// Folding the haystack part by part, as a library's list is folded
+        /// at load, is folding the whole haystack, fields and all.
+        #[test]
+        fn folding_at_load_is_folding_the_shown_haystack(
+            title in "\\PC{0,40}",
+            source in proptest::option::of("[ -~\u{1b}\u{301}Éİﬁ\t]{0,12}"),
+            people in proptest::collection::vec("\\PC{0,12}", 0..3),
+            day in proptest::option::of(0u32..20_000),
+        ) {
+            let a = ArticleSummary {
+                id: "x".into(),
+                title,
+                source,
+                published: day.map(|d| {
+                    chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(d.into())
+                }),
+                state: Default::default(),
+                calls: vec![],
+                participants: people.clone(),
+                parties: people,
+            };
+            let (hay, fields) = haystack_fields(&a);
+            let (folded, folded_fields) = fold_all(std::slice::from_ref(&a));
+            proptest::prop_assert_eq!(&folded[0], &fold(&hay));
+            proptest::prop_assert_eq!(&folded_fields[0], &fields);
+            proptest::prop_assert_eq!(hay.clone(), crate::sanitize::for_terminal(&hay, false));
+        }
     }
 
     #[test]

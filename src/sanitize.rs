@@ -48,6 +48,16 @@ pub fn for_terminal(text: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// [`for_terminal`] on one line, borrowing text that needs no change (plain
+/// printable ASCII, which most titles and names are).
+pub fn line_for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(for_terminal(text, false))
+    }
+}
+
 /// Characters never printed as they are: C0 and C1 controls, DEL, bidi
 /// controls, and the invisible format characters that make text show other
 /// than it reads (zero-width spaces and joiners, soft hyphen, tags).
