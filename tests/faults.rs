@@ -303,6 +303,17 @@ fn assert_read_only(lib: &Path, article_file: &Path, as_nobody: bool) {
         if as_nobody {
             c.uid(65534).gid(65534);
         }
+        // A test thread that forks while the copy above is still open for
+        // writing keeps it open in its child a moment: exec then fails with
+        // "text file busy" until that child has exec'd in turn.
+        for _ in 0..50 {
+            match c.output() {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                    std::thread::sleep(std::time::Duration::from_millis(20))
+                }
+                other => return other.unwrap(),
+            }
+        }
         c.output().unwrap()
     };
     let who = if as_nobody {
