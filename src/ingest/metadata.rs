@@ -122,6 +122,9 @@ pub fn dateline_agency(line: &str) -> Option<String> {
     if !t.chars().next().is_some_and(|c| c.is_uppercase()) {
         return None;
     }
+    if let Some(agency) = place_date_agency(&head) {
+        return Some(agency);
+    }
     let first = head.split([',', ' ', '(']).next().unwrap_or("");
     if first.len() < 3
         || !first
@@ -152,6 +155,33 @@ pub fn dateline_agency(line: &str) -> Option<String> {
         after.starts_with('-') || after.starts_with('\u{2014}') || after.starts_with('\u{2013}');
     (dash && (1..=3).contains(&words) && name.chars().next().is_some_and(char::is_uppercase))
         .then(|| name.to_string())
+}
+
+/// The agency of a dateline written "Riyadh, Rajab 14, 1442, February 26,
+/// 2021, SPA --": a place, a date, and the agency last before the dash.
+fn place_date_agency(head: &str) -> Option<String> {
+    let dash = ["--", " \u{2014}", " \u{2013}"]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min()?;
+    let parts: Vec<&str> = head[..dash].split(',').map(str::trim).collect();
+    if parts.len() < 3 {
+        return None;
+    }
+    let (place, agency) = (parts[0], parts[parts.len() - 1]);
+    let capitalised = |text: &str, most: usize| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        (1..=most).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !text.chars().any(|c| c.is_ascii_digit())
+    };
+    let dated = parts[1..parts.len() - 1]
+        .iter()
+        .any(|p| p.chars().any(|c| c.is_ascii_digit()));
+    (dated && capitalised(place, 3) && capitalised(agency, 3) && agency.len() <= 20)
+        .then(|| agency.to_string())
 }
 
 /// A line that starts with a URL: the page's address, as aggregators print it.
@@ -337,6 +367,24 @@ mod tests {
         );
         assert_eq!(
             dateline_agency("The talks (held in Geneva) - a first"),
+            None
+        );
+        assert_eq!(
+            dateline_agency("Riyadh, Rajab 14, 1442, February 26, 2021, SPA -- The Custodian")
+                .as_deref(),
+            Some("SPA")
+        );
+        assert_eq!(
+            dateline_agency("Kyiv, March 1, 2022, Ukrinform — Foreign Minister").as_deref(),
+            Some("Ukrinform")
+        );
+        // No date between the place and the name: a list, not a dateline.
+        assert_eq!(
+            dateline_agency("Paris, Berlin, Rome -- three capitals"),
+            None
+        );
+        assert_eq!(
+            dateline_agency("On Monday, 3 May, the leaders spoke -- briefly"),
             None
         );
     }
