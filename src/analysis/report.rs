@@ -133,8 +133,15 @@ pub fn call_words(s: &Parsed) -> CallWords {
             {
                 cue = Cue::Strong;
                 medium.get_or_insert(Medium::Video);
-                // "by video link", "via video conference": a way to join something.
-                video_link |= matches!(next, "link" | "conference" | "summit");
+                // "by video link", "via video conference", "the virtual summit
+                // of Quad leaders": a way to join something. "A virtual summit
+                // with the Prime Minister of Australia" is two leaders' own.
+                let bilateral = next == "summit"
+                    && (i + 2..i + 5)
+                        .map(|j| s.word(j))
+                        .take_while(|w| *w != "of")
+                        .any(|w| w == "with");
+                video_link |= matches!(next, "link" | "conference" | "summit") && !bilateral;
             }
             // "met virtually", "met online": a meeting held as a video call.
             "met" | "meet" | "meets" if matches!(next, "virtually" | "online") => {
@@ -206,6 +213,21 @@ pub fn call_words(s: &Parsed) -> CallWords {
         {
             at.push(i);
         }
+    }
+    // "Erdoğan and Putin have spoken by phone repeatedly": calls over a
+    // stretch of time, none of them told.
+    let habitual = (0..n).any(|i| {
+        matches!(
+            s.word(i),
+            "repeatedly" | "regularly" | "often" | "frequently"
+        ) || (matches!(s.word(i), "several" | "many" | "numerous" | "multiple")
+            && s.word(i + 1) == "times")
+    }) && at
+        .first()
+        .is_some_and(|&c| (c.saturating_sub(4)..c).any(|j| matches!(s.word(j), "have" | "has")));
+    if habitual {
+        cue = Cue::None;
+        medium = None;
     }
     // "took part in the meeting by videoconference": a gathering, not a call.
     if video_link
@@ -780,6 +802,32 @@ people = [{ name = "Volodymyr Zelensky", aliases = ["Zelensky", "Zelenskyy"], ro
         .unwrap();
         assert_eq!(r.participants, ["Emmanuel Macron", "Volodymyr Zelensky"]);
         assert_eq!(r.date, NaiveDate::from_ymd_opt(2022, 4, 30));
+    }
+
+    #[test]
+    fn a_virtual_summit_of_two_leaders_is_a_video_call_and_one_of_many_is_not() {
+        let lex = lex();
+        let words = |text: &str| call_words(&Parsed::new(text, &lex));
+        let two = words("Narendra Modi held a virtual summit today with Scott Morrison.");
+        assert!(two.strong());
+        assert_eq!(two.medium, Some(Medium::Video));
+        assert!(
+            !words("Modi and Biden last interacted at the virtual summit of Quad leaders.")
+                .strong()
+        );
+    }
+
+    #[test]
+    fn calls_held_again_and_again_over_months_are_none_in_particular() {
+        let lex = lex();
+        let words = |text: &str| call_words(&Parsed::new(text, &lex));
+        assert!(
+            !words("Since the invasion began, Macron and Putin have spoken by phone repeatedly.")
+                .strong()
+        );
+        assert!(!words("The two have talked by phone several times this year.").strong());
+        assert!(words("Macron and Putin spoke by phone on Tuesday.").strong());
+        assert!(words("Macron has spoken by phone with Putin, the Elysee said.").strong());
     }
 
     #[test]
