@@ -1,6 +1,6 @@
 //! Extraction judged against hand-made answers, through the library API:
 //! the five samples (their gold as shipped beside the seeds) and the
-//! development corpora in tests/corpus through tests/corpus4, scored as
+//! development corpora in tests/corpus through tests/corpus5, scored as
 //! `score.py` scores them (titles, cleaning checks, calls, accounts, pairs).
 
 use std::collections::HashSet;
@@ -290,15 +290,24 @@ fn the_development_corpora_stay_above_the_bar_for_unseen_articles() {
     // How many calls each set may miss. corpus4's gold spells Erdoğan where
     // its article writes Erdogan (corpus2 wants the article's spelling), and
     // a Reddit repost is dated by its thread rather than by the call.
-    for (dir, may_miss) in [
-        ("tests/corpus", 1),
-        ("tests/corpus2", 1),
-        ("tests/corpus3", 1),
-        ("tests/corpus4", 2),
+    // corpus5 came last and was tuned for least (two general rules and
+    // three lexicon entries): its floor is near where unseen articles land.
+    // Its gold names the Saudi king as the scorer matches him, and an
+    // announced call and an X post are still misread.
+    for (dir, may_miss, floor) in [
+        ("tests/corpus", 1, 0.9),
+        ("tests/corpus2", 1, 0.9),
+        ("tests/corpus3", 1, 0.9),
+        ("tests/corpus4", 2, 0.9),
+        ("tests/corpus5", 2, 0.8),
     ] {
         let s = score(&here(&format!("{dir}/gold.json")), &here(dir));
         let report = s.misses.join("\n");
-        assert!(s.f1() >= 0.9, "{dir}: accounts F1 {:.3}\n{report}", s.f1());
+        assert!(
+            s.f1() >= floor,
+            "{dir}: accounts F1 {:.3}\n{report}",
+            s.f1()
+        );
         assert_eq!(
             s.accounts_without_call, 0,
             "{dir}: visits and conferences\n{report}"
