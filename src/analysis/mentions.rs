@@ -339,8 +339,10 @@ pub fn find_in(
                     }
                     if let Some((n, role, title)) = role_at(tokens, end) {
                         end += n;
-                        // "Russian President Vladimir Putin": one person.
-                        if let Some(next) = lex.match_at_in(tokens, end, year)
+                        // "Russian President Vladimir Putin": one person;
+                        // "the Italian premier, Putin": two.
+                        if tokens.get(end).is_some_and(|t| !t.after_break)
+                            && let Some(next) = lex.match_at_in(tokens, end, year)
                             && let Entity::Person(id) = next.entity
                         {
                             push(&mut out, i, next.end, Kind::Person(id));
@@ -379,7 +381,8 @@ pub fn find_in(
                 Entity::Country(p) if role_at(tokens, end).is_some() && !possessive => {
                     let (n, role, title) = role_at(tokens, end).expect("checked");
                     let after = end + n;
-                    if let Some(next) = lex.match_at_in(tokens, after, year)
+                    if tokens.get(after).is_some_and(|t| !t.after_break)
+                        && let Some(next) = lex.match_at_in(tokens, after, year)
                         && let Entity::Person(id) = next.entity
                     {
                         push(&mut out, i, next.end, Kind::Person(id));
@@ -609,6 +612,30 @@ people = [{ name = "Vladimir Putin", aliases = ["Putin"], role = "president", fr
         assert_eq!(
             kinds("French President Emmanuel Macron spoke"),
             [("French President Emmanuel Macron".into(), Kind::Person(0))]
+        );
+    }
+
+    #[test]
+    fn a_title_then_a_comma_then_a_name_are_two_people() {
+        assert_eq!(
+            kinds("According to the French president, Putin argued"),
+            [
+                (
+                    "French president".into(),
+                    Kind::Role(0, Role::Leader, "president")
+                ),
+                ("Putin".into(), Kind::Person(1)),
+            ]
+        );
+        assert_eq!(
+            kinds("as Russia President, Macron said"),
+            [
+                (
+                    "Russia President".into(),
+                    Kind::Role(1, Role::Leader, "president")
+                ),
+                ("Macron".into(), Kind::Person(0)),
+            ]
         );
     }
 
