@@ -428,7 +428,17 @@ pub fn attribute(
         let elsewhere = (elsewhere_in_time(s, ctx, first_verb) && !names_the_call)
             || earlier_aside
             || report::about_another_call(s);
-        if elsewhere || another_exchange(s, lex, ctx) {
+        // "Kremlin version", "Beijing's account": a subheading, alone in
+        // its paragraph, without a verb's full stop, tells nothing itself.
+        let alone = (i == 0 || paragraph[i - 1] != paragraph[i])
+            && paragraph.get(i + 1).is_none_or(|&q| q != paragraph[i]);
+        let heading = alone
+            && s.tokens.len() <= 4
+            && !s
+                .folded
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201d}']);
+        if elsewhere || heading || another_exchange(s, lex, ctx) {
             result.clear();
         }
         let carries = result.is_empty()
@@ -642,6 +652,30 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
             ),
             [["France"]]
         );
+    }
+
+    #[test]
+    fn a_subheading_naming_an_office_is_no_account() {
+        let lex = Lexicon::bundled();
+        let parsed: Vec<Parsed> = ["Kremlin version", "The Kremlin said Putin urged talks."]
+            .iter()
+            .map(|t| Parsed::new(t, &lex))
+            .collect();
+        let parties: Vec<PartyId> = ["France", "Russia"]
+            .iter()
+            .map(|p| lex.party_id(p).unwrap())
+            .collect();
+        let ctx = Context {
+            parties: &parties,
+            people: &[],
+            date: None,
+            published: None,
+            outlet: None,
+            home: None,
+        };
+        let got = attribute(&parsed, &[0, 1], &ctx, &lex);
+        assert_eq!(got[0], Vec::<PartyId>::new());
+        assert_eq!(got[1], vec![lex.party_id("Russia").unwrap()]);
     }
 
     #[test]
