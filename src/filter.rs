@@ -96,13 +96,7 @@ pub fn fold_all(articles: &[ArticleSummary]) -> (Vec<String>, Vec<Fields>) {
     use rayon::prelude::*;
     let one = |a: &ArticleSummary| {
         let mut folded = String::with_capacity(a.title.len() + 64);
-        let mut chars = 0;
-        let fields = each_part(a, |part| {
-            let start = chars;
-            chars += char_count(part);
-            fold_into(part, &mut folded);
-            start..chars
-        });
+        let fields = each_part(a, |part| fold_into(part, &mut folded));
         (folded, fields)
     };
     if articles.len() >= PARALLEL_FROM {
@@ -152,28 +146,29 @@ pub fn haystack(a: &ArticleSummary) -> String {
 /// [`haystack`] with the char ranges of the title, source and date in it.
 pub fn haystack_fields(a: &ArticleSummary) -> (String, Fields) {
     let mut s = String::with_capacity(a.title.len() + 64);
-    let mut chars = 0;
-    let fields = each_part(a, |part| {
-        let start = chars;
-        chars += char_count(part);
-        s.push_str(part);
-        start..chars
-    });
+    let fields = each_part(a, |part| s.push_str(part));
     (s, fields)
 }
 
 /// Walk the parts of an article's haystack, separators included, made safe
-/// for a terminal, in order; `part` gets each and returns the char range it
-/// took. Returns the ranges of the displayed fields.
-fn each_part(a: &ArticleSummary, mut part: impl FnMut(&str) -> std::ops::Range<usize>) -> Fields {
+/// for a terminal, in order, handing each to `part`. Returns the char ranges
+/// of the displayed fields in the unfolded haystack.
+fn each_part(a: &ArticleSummary, mut part: impl FnMut(&str)) -> Fields {
     use crate::sanitize::line_for_terminal;
+    let mut chars = 0;
+    let mut take = |text: &str| {
+        let start = chars;
+        chars += char_count(text);
+        part(text);
+        start..chars
+    };
     let mut fields = Fields {
-        title: part(&line_for_terminal(&a.title)),
+        title: take(&line_for_terminal(&a.title)),
         ..Fields::default()
     };
     let mut push = |text: &str| {
-        part(" · ");
-        part(text)
+        take(" · ");
+        take(text)
     };
     if let Some(src) = a.source.as_deref().map(line_for_terminal)
         && !src.is_empty()

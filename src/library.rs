@@ -13,9 +13,10 @@ use crate::export;
 use crate::fetch::Page;
 use crate::ingest::{self, IngestError, Overrides};
 use crate::model::{
-    ArticleId, ArticleSummary, ArticleView, Call, CallId, Comparison, Draft, ReadingState,
+    ArticleId, ArticleSummary, ArticleView, Call, CallId, CallSummary, Comparison, Draft,
+    ReadingState,
 };
-use crate::store::{ArticleRow, CallGroup, Inserted, Record, Store};
+use crate::store::{ArticleRow, Inserted, Record, Store};
 
 /// The sample articles bundled into the binary, seeded into a new library.
 pub const SAMPLES: &[(&str, &[u8])] = &[
@@ -86,7 +87,7 @@ pub struct Library {
     calls: Option<Vec<Call>>,
     /// The same calls without their accounts (the list's view): as kept in
     /// the library, or grouped from the call reports alone and then kept.
-    lean: Option<Vec<CallGroup>>,
+    lean: Option<Vec<CallSummary>>,
 }
 
 impl Library {
@@ -415,14 +416,14 @@ impl Library {
     /// [`Library::calls`] without their accounts, which is all the list
     /// needs. Grouping a large library takes a while, so the groups are kept
     /// in it until an analysis changes; a read-only library groups them anew.
-    fn lean_calls(&mut self) -> Result<&[CallGroup]> {
+    fn lean_calls(&mut self) -> Result<&[CallSummary]> {
         if self.lean.is_none() {
             let kept = self.store.call_groups(&self.analyzer)?;
             let groups = match kept {
                 Some(groups) => groups,
                 None => {
                     let groups = match &self.calls {
-                        Some(calls) => calls.iter().map(call_group).collect(),
+                        Some(calls) => calls.iter().map(CallSummary::from).collect(),
                         None => self.group_reports()?,
                     };
                     if !self.store.is_read_only() {
@@ -436,7 +437,7 @@ impl Library {
         Ok(self.lean.as_deref().unwrap_or_default())
     }
 
-    fn group_reports(&self) -> Result<Vec<CallGroup>> {
+    fn group_reports(&self) -> Result<Vec<CallSummary>> {
         let reports = self.store.call_reports()?;
         let input: Vec<analysis::calls::ArticleCall<'_>> = reports
             .iter()
@@ -446,7 +447,7 @@ impl Library {
                 statements: Vec::new(),
             })
             .collect();
-        Ok(group_calls(&input).iter().map(call_group).collect())
+        Ok(group_calls(&input).iter().map(CallSummary::from).collect())
     }
 
     /// Group the library's calls now, if an import or a new analyzer left
@@ -483,9 +484,9 @@ impl Library {
     }
 
     /// Article id → the calls it reports.
-    fn calls_by_article(&mut self) -> Result<rustc_hash::FxHashMap<&str, Vec<&CallGroup>>> {
+    fn calls_by_article(&mut self) -> Result<rustc_hash::FxHashMap<&str, Vec<&CallSummary>>> {
         let calls = self.lean_calls()?;
-        let mut map: rustc_hash::FxHashMap<&str, Vec<&CallGroup>> =
+        let mut map: rustc_hash::FxHashMap<&str, Vec<&CallSummary>> =
             rustc_hash::FxHashMap::with_capacity_and_hasher(calls.len(), Default::default());
         for c in calls {
             for a in &c.articles {
@@ -567,15 +568,6 @@ impl Library {
 
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.len()? == 0)
-    }
-}
-
-fn call_group(c: &Call) -> CallGroup {
-    CallGroup {
-        id: c.id.clone(),
-        participants: c.participants.clone(),
-        parties: c.parties.clone(),
-        articles: c.articles.clone(),
     }
 }
 
@@ -897,7 +889,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lib.db");
         let mut lib = Library::open_with(&path, Lexicon::bundled()).unwrap();
-        let lean: Vec<CallGroup> = lib.lean_calls().unwrap().to_vec();
+        let lean: Vec<CallSummary> = lib.lean_calls().unwrap().to_vec();
         assert!(!lean.is_empty(), "the samples report calls");
         let mut alone = Vec::new();
         for c in &lean {

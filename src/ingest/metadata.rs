@@ -169,9 +169,10 @@ fn place_date_agency(head: &str) -> Option<String> {
         return None;
     }
     let (place, agency) = (parts[0], parts[parts.len() - 1]);
-    let capitalised = |text: &str, most: usize| {
+    // One to three capitalised words, no digits: "Riyadh", "Saudi Press Agency".
+    let capitalised = |text: &str| {
         let words: Vec<&str> = text.split_whitespace().collect();
-        (1..=most).contains(&words.len())
+        (1..=3).contains(&words.len())
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -180,7 +181,7 @@ fn place_date_agency(head: &str) -> Option<String> {
     let dated = parts[1..parts.len() - 1]
         .iter()
         .any(|p| p.chars().any(|c| c.is_ascii_digit()));
-    (dated && capitalised(place, 3) && capitalised(agency, 3) && agency.len() <= 20)
+    (dated && capitalised(place) && capitalised(agency) && agency.len() <= 20)
         .then(|| agency.to_string())
 }
 

@@ -10,7 +10,9 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
-use crate::model::{Analysis, ArticleId, CallReport, Draft, Format, ReadingState, Sentence};
+use crate::model::{
+    Analysis, ArticleId, CallReport, CallSummary, Draft, Format, Medium, ReadingState, Sentence,
+};
 
 pub use schema::SCHEMA_VERSION;
 
@@ -79,16 +81,6 @@ pub struct CallRow {
     pub article: ArticleId,
     pub report: CallReport,
     pub statements: Vec<(usize, Sentence)>,
-}
-
-/// One call as grouped across articles, without its accounts: what the list
-/// and the lookup of one call need, kept in the library between runs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CallGroup {
-    pub id: String,
-    pub participants: Vec<String>,
-    pub parties: Vec<String>,
-    pub articles: Vec<ArticleId>,
 }
 
 /// Joins a stored list of names; no name holds it (the ingest strips
@@ -503,10 +495,11 @@ impl Store {
         result.map_err(|e| file::explain(&self.path, e))
     }
 
-    /// The calls as last grouped, in order, when they were grouped from the
-    /// analyses of `analyzer` and no analysis changed since.
-    pub fn call_groups(&self, analyzer: &str) -> Result<Option<Vec<CallGroup>>> {
-        let result = (|| -> Result<Option<Vec<CallGroup>>> {
+    /// The calls as last grouped across articles, without their accounts,
+    /// in order, when they were grouped from the analyses of `analyzer` and
+    /// no analysis changed since.
+    pub fn call_groups(&self, analyzer: &str) -> Result<Option<Vec<CallSummary>>> {
+        let result = (|| -> Result<Option<Vec<CallSummary>>> {
             let valid = self
                 .conn
                 .query_row("SELECT value FROM meta WHERE key = ?1", [GROUPED], |r| {
@@ -517,16 +510,28 @@ impl Store {
                 return Ok(None);
             }
             let mut st = self.conn.prepare(
-                "SELECT id, participants, parties, articles FROM call_groups ORDER BY ord",
+                "SELECT id, date, medium, duration, participants, parties, articles
+                 FROM call_groups ORDER BY ord",
             )?;
             let mut rows = st.query([])?;
             let mut out = Vec::new();
             while let Some(r) = rows.next()? {
-                out.push(CallGroup {
+                let date = match r.get_ref(1)? {
+                    rusqlite::types::ValueRef::Text(t) => parse_date(t),
+                    _ => None,
+                };
+                out.push(CallSummary {
                     id: r.get(0)?,
-                    participants: split(r.get_ref(1)?.as_str()?),
-                    parties: split(r.get_ref(2)?.as_str()?),
-                    articles: split(r.get_ref(3)?.as_str()?),
+                    date,
+                    medium: match r.get_ref(2)?.as_str()? {
+                        "phone" => Medium::Phone,
+                        "video" => Medium::Video,
+                        _ => Medium::Call,
+                    },
+                    duration_minutes: r.get(3)?,
+                    participants: split(r.get_ref(4)?.as_str()?),
+                    parties: split(r.get_ref(5)?.as_str()?),
+                    articles: split(r.get_ref(6)?.as_str()?),
                 });
             }
             Ok(Some(out))
@@ -536,20 +541,24 @@ impl Store {
 
     /// Keep `groups`, grouped from the analyses of `analyzer`, in place of
     /// those kept before: all of them or, on failure, none.
-    pub fn save_call_groups(&mut self, groups: &[CallGroup], analyzer: &str) -> Result<()> {
+    pub fn save_call_groups(&mut self, groups: &[CallSummary], analyzer: &str) -> Result<()> {
         self.writable()?;
         let result = (|| -> Result<()> {
             let tx = self.write_tx()?;
             tx.execute("DELETE FROM call_groups", [])?;
             {
                 let mut st = tx.prepare(
-                    "INSERT INTO call_groups (ord, id, participants, parties, articles)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "INSERT INTO call_groups
+                       (ord, id, date, medium, duration, participants, parties, articles)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )?;
                 for (i, g) in groups.iter().enumerate() {
                     st.execute(params![
                         i as i64,
                         g.id,
+                        g.date.map(|d| d.to_string()),
+                        g.medium.as_str(),
+                        g.duration_minutes,
                         join(&g.participants),
                         join(&g.parties),
                         join(&g.articles)

@@ -61,6 +61,9 @@ const STEPS: &[&str] = &[
     "CREATE TABLE call_groups (
         ord          INTEGER PRIMARY KEY,
         id           TEXT NOT NULL,
+        date         TEXT,
+        medium       TEXT NOT NULL,
+        duration     INTEGER,
         participants TEXT NOT NULL,
         parties      TEXT NOT NULL,
         articles     TEXT NOT NULL
