@@ -11,21 +11,24 @@ const HEAD_LINES: usize = 40;
 /// prose leave the body.
 pub fn read_plain(text: &str) -> Draft {
     let lines: Vec<&str> = text.lines().collect();
-    let Some(title_at) = find_title(&lines) else {
+    let Some((title_at, title_end)) = find_title(&lines) else {
         return Draft {
             body: text.to_string(),
             ..Draft::default()
         };
     };
-    let (title, agency) = headline_and_agency(lines[title_at].trim());
+    let (mut title, agency) = headline_and_agency(lines[title_at].trim());
+    for line in &lines[title_at + 1..=title_end] {
+        title = format!("{title} {}", line.trim());
+    }
     // The body is everything but the headline and its repeats right after it.
     let mut body = Vec::with_capacity(lines.len());
     let mut at_top = true;
     for (i, line) in lines.iter().enumerate() {
-        if i == title_at || (i < title_at && !is_prose(line)) {
+        if (title_at..=title_end).contains(&i) || (i < title_at && !is_prose(line)) {
             continue;
         }
-        if i > title_at && at_top {
+        if i > title_end && at_top {
             if line.trim().is_empty() {
                 continue;
             }
@@ -152,13 +155,17 @@ fn is_byline_or_date(line: &str) -> bool {
     let l = t.to_lowercase();
     t.len() < 160
         && (l.starts_with("by ")
+            || l.starts_with("author:")
+            || l.starts_with("authors:")
+            || l.starts_with("written by")
+            || l.starts_with("prepared by")
             || l.starts_with("reporting from")
             || l.ends_with(" and agencies")
             || l.ends_with(" with agencies")
             || l.ends_with(" with afp")
             || l.ends_with(" with reuters")
             || l.contains(" news desk")
-            || (t.split_whitespace().count() <= 6
+            || (t.split_whitespace().count() <= 10
                 && [
                     "correspondent",
                     "editor",
@@ -168,7 +175,7 @@ fn is_byline_or_date(line: &str) -> bool {
                     "columnist",
                 ]
                 .iter()
-                .any(|w| l.ends_with(w)))
+                .any(|w| l.ends_with(w) || l.strip_suffix('s').is_some_and(|l| l.ends_with(w))))
             || l.starts_with("updated")
             || l.starts_with("published")
             || l.starts_with("posted")
@@ -187,17 +194,85 @@ fn is_clock(w: &str) -> bool {
         && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
 }
 
+/// The lines above the body, among which the headline is, and what the
+/// page says further down.
+struct Head<'a> {
+    lines: &'a [&'a str],
+    /// The non-blank lines above the first paragraph of prose.
+    at: Vec<usize>,
+    /// The page below the head, folded as [`key`] folds: a site's name
+    /// printed again in a footer ("© TASS", "More from ...") shows there.
+    rest: String,
+}
+
+impl<'a> Head<'a> {
+    fn of(lines: &'a [&'a str]) -> Head<'a> {
+        let mut at: Vec<usize> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if l.trim().is_empty() {
+                continue;
+            }
+            if is_prose(l) && !looks_like_furniture(l) && !at.is_empty() {
+                break;
+            }
+            at.push(i);
+            if at.len() >= HEAD_LINES {
+                break;
+            }
+        }
+        let from = at.last().map_or(0, |&i| i + 1);
+        let rest = lines[from.min(lines.len())..]
+            .iter()
+            .map(|l| key(l))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Head { lines, at, rest }
+    }
+
+    fn line(&self, k: usize) -> &'a str {
+        self.lines[self.at[k]].trim()
+    }
+
+    /// The headline candidate `k` holds, with a wrapped second line joined
+    /// ("... keep channel open" / "ahead of Riyadh talks"), and the index of
+    /// its last line.
+    fn candidate(&self, k: usize) -> (String, usize) {
+        let text = headline_text(self.line(k));
+        match continuation(self.lines, self.at[k]) {
+            Some(next) => (format!("{} {}", text, self.lines[next].trim()), next),
+            None => (text, self.at[k]),
+        }
+    }
+}
+
+/// The line right under a headline that goes on with it: a wrap, as PDF
+/// dumps print a long headline, beginning in lower case.
+fn continuation(lines: &[&str], at: usize) -> Option<usize> {
+    let here = lines[at].trim();
+    let next = lines.get(at + 1)?.trim();
+    let words = next.split_whitespace().count();
+    let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    (starts_lower
+        && (1..=8).contains(&words)
+        && here.split_whitespace().count() >= 3
+        && !here.ends_with(['.', ':', '!', '?'])
+        && !next.ends_with(['.', ':'])
+        && !looks_like_furniture(next))
+    .then_some(at + 1)
+}
+
 /// The same headline on a line next to this one (a title printed twice,
 /// or over a "| Section | Site" copy of itself).
-fn repeated_near(lines: &[&str], head: &[usize], k: usize, key_here: &str) -> bool {
+fn repeated_near(head: &Head, k: usize, key_here: &str) -> bool {
     key_here.len() >= 12
         && head
+            .at
             .iter()
             .enumerate()
             .filter(|(j, _)| *j != k && j.abs_diff(k) <= 2)
             .any(|(_, &i)| {
-                key(&headline_text(lines[i].trim())) == key_here
-                    || key(lines[i]).ends_with(key_here)
+                key(&headline_text(head.lines[i].trim())) == key_here
+                    || key(head.lines[i]).ends_with(key_here)
             })
 }
 
@@ -210,22 +285,102 @@ fn next_lines(lines: &[&str], at: usize, n: usize) -> Vec<usize> {
         .collect()
 }
 
+/// A row of links: three cells or more, and not the share buttons that
+/// sit under many headlines.
+fn is_navigation(line: &str) -> bool {
+    let t = line.trim();
+    let cells = t
+        .split(['|', '·', '•', '»', '>'])
+        .filter(|c| !c.trim().is_empty())
+        .count()
+        + t.matches("  ").count();
+    let lower = t.to_lowercase();
+    let shares = ["share", "facebook", "twitter", "whatsapp", "email", "print"]
+        .iter()
+        .any(|w| lower.contains(w));
+    cells >= 3 && !shares && !is_byline_or_date(t)
+}
+
+/// How strongly a byline or a date under the line says it is the headline:
+/// most when right under it or under its standfirst; less a few lines down,
+/// and not at all past a row of links (a masthead's date line).
+fn byline_below(lines: &[&str], last: usize) -> f32 {
+    let below = next_lines(lines, last, 4);
+    for (n, &i) in below.iter().enumerate() {
+        if is_byline_or_date(lines[i]) {
+            return if n <= 1 { 2.5 } else { 1.5 };
+        }
+        if is_navigation(lines[i]) {
+            return 0.0;
+        }
+    }
+    0.0
+}
+
 /// Signs that a line is the headline and not just any line: printed twice,
 /// glued to itself, or a byline or date under it.
-fn has_evidence(lines: &[&str], head: &[usize], k: usize) -> bool {
-    let line = lines[head[k]].trim();
+fn has_evidence(head: &Head, k: usize) -> bool {
+    let line = head.line(k);
     let key_here = key(&headline_text(line));
-    repeated_near(lines, head, k, &key_here)
+    let (_, last) = head.candidate(k);
+    repeated_near(head, k, &key_here)
         || unglue(line) != line
-        || next_lines(lines, head[k], 4)
-            .iter()
-            .any(|&i| is_byline_or_date(lines[i]))
+        || byline_below(head.lines, last) > 0.0
+}
+
+/// Two sentences on one line ("... in Rome. Draghi said ..."): a caption or
+/// a standfirst, not a headline.
+fn holds_two_sentences(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let ends = w[0].ends_with('.') && {
+            let stem = w[0].trim_end_matches('.');
+            // Not "U.S.", "Mr.", "St." or an initial.
+            stem.chars().count() >= 3
+                && !stem.contains('.')
+                && stem.chars().last().is_some_and(char::is_lowercase)
+        };
+        ends && w[1].chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// A label that runs before a headline rather than being one
+/// ("LIVE: ...", "Breaking: ...").
+fn is_ticker(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "live:",
+        "live updates:",
+        "breaking:",
+        "breaking news:",
+        "just in:",
+        "developing:",
+        "watch:",
+        "video:",
+        "listen:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+/// A short call to action: "Read TASS in Russian", "Follow us on ...".
+fn is_call_to_action(text: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "read", "listen", "watch", "follow", "download", "get", "join", "support", "share",
+        "click", "tap", "print", "copy", "see", "view", "visit",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 6
+        && words
+            .first()
+            .is_some_and(|w| VERBS.contains(&w.to_lowercase().as_str()))
 }
 
 /// How much a line looks like the headline of the page.
-fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
-    let line = lines[head[k]].trim();
-    let text = headline_text(line);
+fn headline_score(head: &Head, k: usize) -> f32 {
+    let lines = head.lines;
+    let line = head.line(k);
+    let (text, last) = head.candidate(k);
     let words = text.split_whitespace().count();
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
@@ -233,22 +388,45 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     // Section labels are shorter than headlines, standfirsts longer.
     score += match words {
         0..=1 => -3.0,
-        2..=3 => -1.5,
+        2 => -1.5,
+        3 => -0.5,
         4..=5 => 0.0,
-        6..=20 => 1.0,
-        21..=30 => 0.0,
+        6..=16 => 1.0,
+        17..=24 => 0.5,
+        25..=30 => 0.0,
         _ => -2.0,
     };
     // Short lines in capitals are mastheads and labels; long ones, headlines.
     if letters.len() >= 4 && upper * 10 >= letters.len() * 8 && words <= 5 {
         score -= 3.0; // a masthead or section label in capitals
     }
-    if looks_like_furniture(line) || is_byline_or_date(line) {
+    let furniture = looks_like_furniture(line)
+        || is_byline_or_date(line)
+        || line.starts_with('©')
+        || line.to_lowercase().starts_with("(c)");
+    if furniture {
         score -= 4.0;
     }
+    // One item of a menu printed a link a line.
+    if words <= 3 && in_menu(head, k) {
+        score -= 2.0;
+    }
+    if is_call_to_action(&text) {
+        score -= 4.0;
+    }
+    let ticker = is_ticker(&text);
+    if ticker {
+        score -= 2.5;
+    }
     let cells = line.split(['|', '·', '•', '»', '>']).count() + line.matches("  ").count();
-    if cells >= 3 && text == line.trim() {
+    if cells >= 3 && text == line {
         score -= 4.0; // a navigation row
+    }
+    // A breadcrumb: "Conflicts | Russian invasion of Ukraine".
+    if let Some((first, _)) = line.split_once(" | ")
+        && first.split_whitespace().count() <= 2
+    {
+        score -= 3.0;
     }
     // A section label: "Russian Politics & Diplomacy", "Science & Tech".
     if words <= 4 && line.contains(" & ") {
@@ -262,13 +440,43 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     if sentence_like {
         score -= 2.0;
     }
+    // "Article text for those who hit the paywall:" introduces; it is no headline.
+    if text.ends_with(':') {
+        score -= 3.0;
+    }
+    // Right under a line that reads as a headline: a standfirst.
+    if k > 0 && reads_as_headline(head.line(k - 1)) {
+        score -= 0.5;
+    }
+    if holds_two_sentences(&text) {
+        score -= 3.0;
+    }
+    // Headlines drop their articles; standfirsts keep them ("The previous
+    // telephone conversation between the two leaders took place ...").
+    let articles = text
+        .split_whitespace()
+        .filter(|w| ["the", "a", "an"].contains(&w.to_lowercase().as_str()))
+        .count();
+    if articles >= 2 && words >= 8 {
+        score -= 1.0;
+    }
+    // A masthead or tagline: a row of links under it, or its name printed
+    // again further down the page ("© TASS Russian News Agency").
+    let below = next_lines(lines, last, 1);
+    if below.first().is_some_and(|&i| is_navigation(lines[i])) {
+        score -= 3.0;
+    }
+    let key_here = key(&text);
+    if words <= 6 && key_here.len() >= 6 && head.rest.contains(&key_here) {
+        score -= 3.0;
+    }
     // A photo caption: credits and picture words.
     let lower = line.to_lowercase();
     // "... on Monday night. Doug Mills/The New York Times": a photographer's credit.
     let credit_tail = line
         .rsplit_once(". ")
         .is_some_and(|(_, tail)| tail.contains('/') && tail.split_whitespace().count() <= 8);
-    let credit_below = next_lines(lines, head[k], 1)
+    let credit_below = below
         .first()
         .is_some_and(|&i| lines[i].trim_start().starts_with('©'));
     if credit_tail
@@ -290,83 +498,104 @@ fn headline_score(lines: &[&str], head: &[usize], k: usize) -> f32 {
     {
         score -= 5.0;
     }
-    // Printed twice, or glued to itself.
-    let key_here = key(&text);
-    let repeated = unglue(line) != line || repeated_near(lines, head, k, &key_here);
+    // Printed twice, or glued to itself; below a byline, a line printed
+    // twice is more often a caption or a subheading.
+    let repeated = unglue(line) != line || repeated_near(head, k, &key(&headline_text(line)));
     if repeated && !sentence_like {
-        score += 3.0;
+        let under_byline = head.at[..k].iter().any(|&i| is_byline_or_date(lines[i]));
+        score += if under_byline { 1.0 } else { 3.0 };
     }
-    // A byline or a date follows the headline, at once or under a standfirst.
-    if next_lines(lines, head[k], 4)
-        .iter()
-        .any(|&i| is_byline_or_date(lines[i]))
-    {
-        score += 2.0;
+    // A byline or a date follows the headline, at once or under a standfirst
+    // (but a "From:" line over a "Date:" line, or a "LIVE:" label over the
+    // headline, is none).
+    if !furniture && !ticker {
+        score += byline_below(lines, last);
     }
     // Plain text puts its title on the first line.
     if k == 0 {
         score += 1.5;
     }
-    score - 0.1 * k as f32
+    // Earlier is likelier, but a long menu above the headline is no sign
+    // against it.
+    score - 0.1 * k.min(6) as f32
 }
 
-/// Index of the headline line among the first lines, up to the first
-/// paragraph of prose.
-fn find_title(lines: &[&str]) -> Option<usize> {
-    let mut head: Vec<usize> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if l.trim().is_empty() {
-            continue;
-        }
-        if is_prose(l) && !looks_like_furniture(l) && !head.is_empty() {
-            break;
-        }
-        head.push(i);
-        if head.len() >= HEAD_LINES {
-            break;
-        }
-    }
-    let first = *head.first()?;
-    let best = (0..head.len())
-        .map(|k| (headline_score(lines, &head, k), k))
+/// A line with a headline's shape: a few words, no final full stop, no
+/// furniture or byline.
+fn reads_as_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (6..=24).contains(&words)
+        && !line.ends_with(['.', ':'])
+        && !looks_like_furniture(line)
+        && !is_byline_or_date(line)
+        && !is_navigation(line)
+}
+
+/// Whether line `k` of the head sits among short lines printed one after
+/// another, as a menu prints its links.
+fn in_menu(head: &Head, k: usize) -> bool {
+    let short = |j: usize| {
+        head.at[j] == head.at[k] + j - k // no blank line between
+            && head.line(j).split_whitespace().count() <= 4
+    };
+    let from = k.saturating_sub(2);
+    let to = (k + 2).min(head.at.len() - 1);
+    (from..=to)
+        .collect::<Vec<_>>()
+        .windows(3)
+        .any(|w| w.iter().all(|&j| short(j)))
+}
+
+/// The headline's first and last lines among the first lines, up to the
+/// first paragraph of prose.
+fn find_title(lines: &[&str]) -> Option<(usize, usize)> {
+    let head = Head::of(lines);
+    let span = |k: usize| {
+        let k = cleaner_repeat(&head, k);
+        (head.at[k], head.candidate(k).1)
+    };
+    let first = *head.at.first()?;
+    let best = (0..head.at.len())
+        .map(|k| (headline_score(&head, k), k))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?;
     // The first line is the title of plain text, unless another line shows
     // it is the headline (printed twice, a byline under it), or the first
     // line reads as no headline at all (a masthead, navigation, furniture).
-    let first_score = headline_score(lines, &head, 0);
-    if (best.1 == 0 && first_score > -1.0) || (first_score > 0.0 && has_evidence(lines, &head, 0)) {
-        return Some(cleaner_repeat(lines, &head, 0));
+    let first_score = headline_score(&head, 0);
+    let first_holds = first_score > 0.0 && first_score + 1.5 >= best.0 && has_evidence(&head, 0);
+    if (best.1 == 0 && first_score > -1.0) || first_holds {
+        return Some(span(0));
     }
-    if best.0 > 0.0 && has_evidence(lines, &head, best.1) {
-        return Some(cleaner_repeat(lines, &head, best.1));
+    if best.0 > 0.0 && has_evidence(&head, best.1) {
+        return Some(span(best.1));
     }
     if first_score > -1.0 {
-        return Some(first);
+        return Some((first, head.candidate(0).1));
     }
     if best.0 > -1.0 {
-        return Some(head[best.1]);
+        return Some((head.at[best.1], head.candidate(best.1).1));
     }
-    Some(
-        head.iter()
-            .copied()
-            .find(|&i| !looks_like_furniture(lines[i]))
-            .unwrap_or(first),
-    )
+    let k = (0..head.at.len())
+        .find(|&k| !looks_like_furniture(head.line(k)))
+        .unwrap_or(0);
+    Some((head.at[k], head.at[k]))
 }
 
 /// The headline printed twice, once with a site's name after it ("... -
-/// Xinhua | English.news.cn") and once bare: the bare one.
-fn cleaner_repeat(lines: &[&str], head: &[usize], k: usize) -> usize {
-    let here = key(&headline_text(lines[head[k]].trim()));
-    head.iter()
-        .enumerate()
-        .filter(|(j, _)| j.abs_diff(k) <= 6 && *j != k)
-        .map(|(_, &i)| i)
-        .find(|&i| {
-            let other = key(&headline_text(lines[i].trim()));
-            other.len() >= 12 && other.len() < here.len() && here.starts_with(&other)
+/// Xinhua | English.news.cn") and once bare: the bare one. (A site's name
+/// alone is no bare copy: it is much shorter than the headline it starts.)
+fn cleaner_repeat(head: &Head, k: usize) -> usize {
+    let here = key(&headline_text(head.line(k)));
+    (0..head.at.len())
+        .filter(|&j| j.abs_diff(k) <= 6 && j != k)
+        .find(|&j| {
+            let other = key(&headline_text(head.line(j)));
+            other.len() >= 12
+                && other.len() < here.len()
+                && other.len() * 3 >= here.len() * 2
+                && here.starts_with(&other)
         })
-        .unwrap_or(head[k])
+        .unwrap_or(k)
 }
 
 /// Navigation, membership appeals and editing links printed above a headline.
@@ -440,5 +669,61 @@ mod tests {
         assert_eq!(read_plain(text).title, "The real headline");
         let text = "Subscribe to our newsletter\nThe real headline\n\nBody.";
         assert_eq!(read_plain(text).title, "The real headline");
+    }
+
+    #[test]
+    fn a_site_name_over_a_row_of_links_is_no_headline() {
+        let text = "Daily Planet\nHome | World | Politics | Sport | Weather\n\nLeaders agree to keep talking after phone call\n\nBy Lois Lane | March 5, 2024\n\nBody.";
+        assert_eq!(
+            read_plain(text).title,
+            "Leaders agree to keep talking after phone call"
+        );
+    }
+
+    #[test]
+    fn a_site_name_printed_again_in_the_footer_is_no_headline() {
+        let text = "Border Ledger\n\nLeaders agree to keep talking after phone call\n\nThe two leaders spoke on Monday for an hour, and both said that the talks had been useful to them and to their countries.\n\n\u{a9} Border Ledger 2024";
+        assert_eq!(
+            read_plain(text).title,
+            "Leaders agree to keep talking after phone call"
+        );
+    }
+
+    #[test]
+    fn a_live_label_over_the_headline_gives_way() {
+        let text = "LIVE: War in Ukraine, day 6\n\nMinisters speak by phone as talks resume in Belarus\n\n01.03.2022 21:17\n\nBody.";
+        assert_eq!(
+            read_plain(text).title,
+            "Ministers speak by phone as talks resume in Belarus"
+        );
+    }
+
+    #[test]
+    fn a_headline_wrapped_over_two_lines_is_joined() {
+        let text = "Ministers agree to keep channel open\nahead of talks in Riyadh\n\nAuthor: Jane Doe, Senior Fellow\n\nBody.";
+        let d = read_plain(text);
+        assert_eq!(
+            d.title,
+            "Ministers agree to keep channel open ahead of talks in Riyadh"
+        );
+        assert!(!d.body.contains("ahead of talks"));
+    }
+
+    #[test]
+    fn breadcrumbs_calls_to_action_and_standfirsts_are_passed_over() {
+        let text = "Conflicts | War in Ukraine\nRead us in French\n\nChancellor presses president for ceasefire in long call\n\nThe two leaders spoke for the first time in weeks, and the chancellor asked for a truce\n\nKENJI MORI and ALICE WANG, staff writers\n\nBody.";
+        assert_eq!(
+            read_plain(text).title,
+            "Chancellor presses president for ceasefire in long call"
+        );
+    }
+
+    #[test]
+    fn a_caption_printed_twice_under_the_byline_is_no_headline() {
+        let text = "Ministers speak by phone as talks resume\nPosted by Desk | February 26, 2021\n\nThe minister in Rome. He said the talks went well\nThe minister in Rome. He said the talks went well\n\nBody.";
+        assert_eq!(
+            read_plain(text).title,
+            "Ministers speak by phone as talks resume"
+        );
     }
 }
