@@ -400,6 +400,31 @@ pub fn attribute(
             if f.perfect && !names_the_call && !names_other_participant(*p) {
                 continue;
             }
+            // A minister who was not on the call speaks of the call, or of
+            // the other side, or of something else ("Ebrard warned that a
+            // tariff war could cost 400,000 jobs").
+            let bystander = f.strength <= Strength::Official
+                && match f.kind {
+                    // Advisers and officials brief on their leader's calls;
+                    // other leaders and ministers speak for themselves.
+                    Kind::Person(x) => {
+                        !ctx.people.contains(&x)
+                            && (matches!(lex.people[x].role, Role::Leader | Role::ForeignMinister)
+                                || matches!(
+                                    lex.people[x].title.as_str(),
+                                    "minister" | "defence minister" | "vice president"
+                                ))
+                    }
+                    // "Mexico's Economy Secretary": no one on the call holds the role.
+                    Kind::Role(party, role, _) => !ctx
+                        .people
+                        .iter()
+                        .any(|&x| lex.people[x].party == party && lex.people[x].role == role),
+                    _ => false,
+                };
+            if bystander && !names_the_call && !names_other_participant(*p) {
+                continue;
+            }
             if f.strength == Strength::Weak
                 && !(f.past && !f.perfect && (names_the_call || names_other_participant(*p)))
             {
@@ -536,7 +561,8 @@ names = ["France"]
 adjectives = ["French"]
 places = ["Paris"]
 offices = ["Elysee", "Elysee Palace"]
-people = [{ name = "Emmanuel Macron", aliases = ["Macron"], role = "president", from = 2017 }]
+people = [{ name = "Emmanuel Macron", aliases = ["Macron"], role = "president", from = 2017 },
+          { name = "Bruno Le Maire", aliases = ["Le Maire"], role = "minister", from = 2017 }]
 [[party]]
 name = "Russia"
 names = ["Russia"]
@@ -676,6 +702,26 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
         let got = attribute(&parsed, &[0, 1], &ctx, &lex);
         assert_eq!(got[0], Vec::<PartyId>::new());
         assert_eq!(got[1], vec![lex.party_id("Russia").unwrap()]);
+    }
+
+    #[test]
+    fn a_minister_off_the_call_speaks_for_the_call_only_when_naming_it() {
+        assert_eq!(
+            who(
+                FR_RU,
+                &["French Economy Minister Bruno Le Maire warned that sanctions would bite."]
+            ),
+            [Vec::<String>::new()]
+        );
+        assert_eq!(
+            who(
+                FR_RU,
+                &[
+                    "Le Maire said the call had been frank and that Macron had asked for a ceasefire."
+                ]
+            ),
+            [["France"]]
+        );
     }
 
     #[test]

@@ -210,16 +210,13 @@ pub fn find(tokens: &[Token], published: NaiveDate) -> Vec<Found> {
         let w = word(i);
         // "since March 29", "before his January 1 inauguration", "since he
         // was sworn in on March 14": a bound word earlier in the clause.
-        let bound = |w: &str| {
-            matches!(
-                w,
-                "since" | "until" | "till" | "before" | "by" | "from" | "after"
-            )
-        };
+        let bound = |w: &str| matches!(w, "since" | "until" | "till" | "before" | "from" | "after");
+        // "by Friday" sets a deadline; "spoke by phone Wednesday" does not.
         let bounded = (i.saturating_sub(7)..i)
             .rev()
             .take_while(|&j| !tokens[j + 1].after_break || j + 1 == i)
-            .any(|j| bound(word(j)));
+            .any(|j| bound(word(j)))
+            || (i > 0 && word(i - 1) == "by");
         let push = move |date: NaiveDate, out: &mut Vec<Found>| {
             out.push(Found {
                 at: i,
@@ -228,8 +225,14 @@ pub fn find(tokens: &[Token], published: NaiveDate) -> Vec<Found> {
             })
         };
         // "the Good Friday Agreement", "Super Tuesday": a name, not a day.
-        let in_a_name =
-            i > 0 && tokens[i - 1].capital && !tokens[i - 1].after_break && word(i - 1) != "on";
+        // (A capital article opening the sentence is no name: "A Sunday call".)
+        let in_a_name = i > 0
+            && tokens[i - 1].capital
+            && !tokens[i - 1].after_break
+            && !matches!(
+                word(i - 1),
+                "on" | "a" | "an" | "the" | "this" | "that" | "last"
+            );
         if tokens[i].capital
             && !in_a_name
             && let Some(day) = weekday(w)
@@ -351,5 +354,13 @@ mod tests {
         assert!(dates("may well", d(2024, 3, 5)).is_empty());
         assert!(dates("next Tuesday", d(2024, 3, 5)).is_empty());
         assert!(dates("the Belfast Good Friday Agreement", d(2022, 10, 25)).is_empty());
+        let bound = |s: &str| find(&text::tokens(&text::fold(s)), d(2024, 11, 28))[0].bounded;
+        assert!(!bound("they spoke by phone Wednesday"));
+        assert!(bound("a deal by Friday"));
+        // 2025-05-26 is a Monday.
+        assert_eq!(
+            dates("A Sunday phone call buys time", d(2025, 5, 26)),
+            [d(2025, 5, 25)]
+        );
     }
 }

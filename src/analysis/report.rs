@@ -606,7 +606,16 @@ pub fn find(
         .chain(0..all.len())
         .find_map(|i| words[i].medium)
         .unwrap_or(Medium::Call);
-    let date = published.map(|p| date_of(&all, &about, p).unwrap_or(p));
+    // "A Sunday phone call buys Brussels time": a sentence of a call that
+    // names nobody else may date it by the call's own words.
+    let of_call: Vec<usize> = (0..all.len())
+        .filter(|&i| {
+            !about.contains(&i)
+                && words[i].strong()
+                && people_of[i].iter().all(|p| *p == a || *p == b)
+        })
+        .collect();
+    let date = published.map(|p| date_of(&all, &about, &of_call, p).unwrap_or(p));
     // "The call, which lasted two hours": any sentence of a call that names
     // nobody else.
     let duration_minutes = about.iter().find_map(|&i| duration(all[i])).or_else(|| {
@@ -631,16 +640,39 @@ pub fn find(
     })
 }
 
-/// The date most of the call's sentences give; the lede counts double.
-fn date_of(all: &[&Parsed], about: &[usize], published: NaiveDate) -> Option<NaiveDate> {
+/// The date most of the call's sentences give; the lede counts double, and
+/// a date next to the call's own words ("a Sunday phone call", "spoke on
+/// Friday") more than one elsewhere in the sentence ("the tariff he
+/// threatened on Friday is on ice after a call"). `of_call` sentences count
+/// only for dates next to the call's words.
+fn date_of(
+    all: &[&Parsed],
+    about: &[usize],
+    of_call: &[usize],
+    published: NaiveDate,
+) -> Option<NaiveDate> {
     let mut votes: Vec<(NaiveDate, u32, usize)> = Vec::new();
-    for &i in about {
-        for f in dates::find(&all[i].tokens, published) {
+    for (i, near_only) in about
+        .iter()
+        .map(|&i| (i, false))
+        .chain(of_call.iter().map(|&i| (i, true)))
+    {
+        let s = all[i];
+        for f in dates::find(&s.tokens, published) {
             if f.bounded || f.date > published {
                 continue;
             }
+            let near = (f.at.saturating_sub(3)..(f.at + 4).min(s.tokens.len())).any(|j| {
+                matches!(
+                    s.word(j),
+                    "call" | "conversation" | "spoke" | "talked" | "phoned" | "talks"
+                )
+            });
+            if near_only && !near {
+                continue;
+            }
             // The lede dates the story's event; others may date other things.
-            let w = if i == 1 { 3 } else { 1 };
+            let w = if i == 1 { 3 } else { 1 } + if near { 2 } else { 0 };
             match votes.iter_mut().find(|v| v.0 == f.date) {
                 Some(v) => v.1 += w,
                 None => votes.push((f.date, w, i)),
@@ -772,6 +804,29 @@ people = [{ name = "Volodymyr Zelensky", aliases = ["Zelensky", "Zelenskyy"], ro
             &lex,
         )
         .map(|f| f.report)
+    }
+
+    #[test]
+    fn the_call_is_dated_by_the_day_next_to_its_own_words() {
+        // Published on Monday 26 May 2025.
+        let r = report(
+            "Putin blinks after Macron call",
+            &[
+                "A Sunday phone call buys Paris time.",
+                "The tariff that Putin threatened on Friday is on ice after a call with Macron.",
+            ],
+            "2025-05-26",
+        )
+        .unwrap();
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2025, 5, 25));
+        // "by phone" sets no deadline.
+        let r = report(
+            "Macron and Putin speak",
+            &["Macron and Putin spoke by phone Wednesday afternoon."],
+            "2024-11-28",
+        )
+        .unwrap();
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2024, 11, 27));
     }
 
     #[test]

@@ -299,6 +299,10 @@ pub(super) fn is_speech(s: &Parsed, i: usize) -> bool {
         // "called for", "called on"; "called the talks productive".
         "called" | "calls" | "call" | "calling" => {
             matches!(s.word(i + 1), "for" | "on" | "upon")
+                // "called it a \"good call\"", not "called it off".
+                || (w == "called"
+                    && s.word(i + 1) == "it"
+                    && !matches!(s.word(i + 2), "off" | "quits"))
                 || (w == "called"
                     && matches!(s.word(i + 1), "the" | "it" | "this" | "that")
                     && matches!(
@@ -600,6 +604,15 @@ people = [{ name = "Antony Blinken", aliases = ["Blinken"], role = "foreign mini
             [("Macron".into(), "made".into())]
         );
         assert!(who("Macron made a visit to Israel.").is_empty());
+    }
+
+    #[test]
+    fn calling_it_a_good_call_is_speech() {
+        assert_eq!(
+            who("In a post on X, Macron called it a \"good call\"."),
+            [("Macron".into(), "called".into())]
+        );
+        assert!(who("Macron called it off.").is_empty());
     }
 
     #[test]
