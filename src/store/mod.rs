@@ -3,6 +3,7 @@
 
 mod file;
 mod schema;
+mod stored;
 
 use std::path::{Path, PathBuf};
 
@@ -421,7 +422,7 @@ impl Store {
                 )
                 .optional()?;
             json.map(|j| {
-                serde_json::from_str(&j)
+                stored::from_json(&j)
                     .with_context(|| format!("{id}: stored analysis is unreadable"))
             })
             .transpose()
@@ -714,7 +715,7 @@ fn write_analysis(tx: &Connection, id: &str, analysis: &Analysis, analyzer: &str
         params![
             id,
             analyzer,
-            serde_json::to_string(analysis)?,
+            stored::to_json(analysis)?,
             analysis
                 .call
                 .as_ref()
