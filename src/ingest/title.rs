@@ -149,6 +149,21 @@ fn is_prose(line: &str) -> bool {
     small * 5 >= words.len()
 }
 
+/// The first line of a paragraph of prose printed with hard line breaks,
+/// as PDF dumps and plain-text mail print it.
+fn opens_wrapped_prose(lines: &[&str], at: usize) -> bool {
+    if at > 0 && !lines[at - 1].trim().is_empty() {
+        return false;
+    }
+    let block: Vec<&str> = lines[at..]
+        .iter()
+        .take_while(|l| !l.trim().is_empty())
+        .take(50)
+        .map(|l| l.trim())
+        .collect();
+    block.len() >= 2 && is_prose(&block.join(" "))
+}
+
 /// A line under a headline that says who wrote it or when.
 fn is_byline_or_date(line: &str) -> bool {
     let t = line.trim();
@@ -159,6 +174,7 @@ fn is_byline_or_date(line: &str) -> bool {
             || l.starts_with("authors:")
             || l.starts_with("written by")
             || l.starts_with("prepared by")
+            || l.starts_with("compiled by")
             || l.starts_with("reporting from")
             || l.ends_with(" and agencies")
             || l.ends_with(" with agencies")
@@ -212,7 +228,10 @@ impl<'a> Head<'a> {
             if l.trim().is_empty() {
                 continue;
             }
-            if is_prose(l) && !looks_like_furniture(l) && !at.is_empty() {
+            if (is_prose(l) || opens_wrapped_prose(lines, i))
+                && !looks_like_furniture(l)
+                && !at.is_empty()
+            {
                 break;
             }
             at.push(i);
@@ -457,7 +476,7 @@ fn headline_score(head: &Head, k: usize) -> f32 {
         .split_whitespace()
         .filter(|w| ["the", "a", "an"].contains(&w.to_lowercase().as_str()))
         .count();
-    if articles >= 2 && words >= 8 {
+    if articles >= 2 && words >= 8 && articles * 8 > words {
         score -= 1.0;
     }
     // A masthead or tagline: a row of links under it, or its name printed
@@ -502,7 +521,10 @@ fn headline_score(head: &Head, k: usize) -> f32 {
     // twice is more often a caption or a subheading.
     let repeated = unglue(line) != line || repeated_near(head, k, &key(&headline_text(line)));
     if repeated && !sentence_like {
-        let under_byline = head.at[..k].iter().any(|&i| is_byline_or_date(lines[i]));
+        // (A byline under another headline: "Posted by ... | date" under
+        // the real one, a subheading printed twice further down.)
+        let under_byline =
+            (1..k).any(|j| is_byline_or_date(head.line(j)) && reads_as_headline(head.line(j - 1)));
         score += if under_byline { 1.0 } else { 3.0 };
     }
     // A byline or a date follows the headline, at once or under a standfirst
@@ -562,7 +584,7 @@ fn find_title(lines: &[&str]) -> Option<(usize, usize)> {
     // it is the headline (printed twice, a byline under it), or the first
     // line reads as no headline at all (a masthead, navigation, furniture).
     let first_score = headline_score(&head, 0);
-    let first_holds = first_score > 0.0 && first_score + 1.5 >= best.0 && has_evidence(&head, 0);
+    let first_holds = first_score > 0.0 && first_score + 1.0 >= best.0 && has_evidence(&head, 0);
     if (best.1 == 0 && first_score > -1.0) || first_holds {
         return Some(span(0));
     }
@@ -575,6 +597,7 @@ fn find_title(lines: &[&str]) -> Option<(usize, usize)> {
     if best.0 > -1.0 {
         return Some((head.at[best.1], head.candidate(best.1).1));
     }
+    // Nothing reads as a headline: plain text's first line that is no furniture.
     let k = (0..head.at.len())
         .find(|&k| !looks_like_furniture(head.line(k)))
         .unwrap_or(0);
@@ -716,6 +739,14 @@ mod tests {
             read_plain(text).title,
             "Chancellor presses president for ceasefire in long call"
         );
+    }
+
+    #[test]
+    fn hard_wrapped_prose_ends_the_head() {
+        let text = "POLICY INSTITUTE\n\nMinisters agree to keep talking\n\nOn Monday the two foreign ministers spoke by telephone and\nagreed that the talks would go on, the ministry said in a\nstatement published on its website that evening.\n\nMinister had had a productive call and that a meeting\nbetween them was not needed.";
+        let d = read_plain(text);
+        assert_eq!(d.title, "Ministers agree to keep talking");
+        assert!(d.body.contains("On Monday the two foreign ministers"));
     }
 
     #[test]
