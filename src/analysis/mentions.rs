@@ -233,7 +233,7 @@ fn longest_hint(
         .map(|(w, h)| (w.len(), *h))
 }
 
-fn starts_with(tokens: &[Token], at: usize, words: &[&str]) -> bool {
+pub(super) fn starts_with(tokens: &[Token], at: usize, words: &[&str]) -> bool {
     words.len() + at <= tokens.len()
         && words
             .iter()

@@ -73,11 +73,18 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
                 .find_map(|p| crate::ingest::dateline_agency(p))
                 .and_then(|a| outlet(&a, lexicon))
                 .or_else(|| draft.source.as_deref().and_then(|s| outlet(s, lexicon)))
-                .or_else(|| draft.masthead.as_deref().and_then(|s| outlet(s, lexicon))),
+                .or_else(|| draft.masthead.as_deref().and_then(|s| outlet(s, lexicon)))
+                .or_else(|| draft.masthead.as_deref().and_then(|s| own_site(s, lexicon))),
             home: paragraphs.first().and_then(|p| dateline_home(p, lexicon)),
         };
         let parties = accounts::attribute(&parsed, &paragraph, &ctx, lexicon);
         for (s, ps) in sentences.iter_mut().zip(parties) {
+            // "¹ US Department of State, readout": a footnote cites, it tells nothing.
+            if s.text
+                .starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'])
+            {
+                continue;
+            }
             s.parties = ps
                 .into_iter()
                 .map(|p| lexicon.parties[p].name.clone())
@@ -121,6 +128,21 @@ fn outlet(source: &str, lexicon: &Lexicon) -> Option<lexicon::PartyId> {
         })
 }
 
+/// The government whose own site prints its office's name, and nothing
+/// else, above the headline ("European Commission", "The Kremlin"): a
+/// press release, its government's account throughout.
+fn own_site(masthead: &str, lexicon: &Lexicon) -> Option<lexicon::PartyId> {
+    let tokens = text::tokens(&text::fold(masthead));
+    let from = usize::from(tokens.first().is_some_and(|t| t.lower == "the"));
+    lexicon
+        .matches(&tokens)
+        .into_iter()
+        .find_map(|m| match m.entity {
+            lexicon::Entity::Office(p) if m.start == from && m.end == tokens.len() => Some(p),
+            _ => None,
+        })
+}
+
 /// The government of a dateline's city: "SEOUL, June 6 (Yonhap) --",
 /// "MOSCOW, November 15. /TASS/.", "WASHINGTON (AP) —".
 fn dateline_home(paragraph: &str, lexicon: &Lexicon) -> Option<lexicon::PartyId> {
@@ -156,6 +178,43 @@ fn dateline_home(paragraph: &str, lexicon: &Lexicon) -> Option<lexicon::PartyId>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_office_alone_above_the_headline_is_its_own_site() {
+        let lex = Lexicon::bundled();
+        let name = |p: Option<lexicon::PartyId>| p.map(|p| lex.parties[p].name.clone());
+        assert_eq!(
+            name(own_site("European Commission", &lex)).as_deref(),
+            Some("European Union")
+        );
+        assert_eq!(
+            name(own_site("The Kremlin", &lex)).as_deref(),
+            Some("Russia")
+        );
+        assert_eq!(own_site("Kremlin Watch Weekly", &lex), None);
+    }
+
+    #[test]
+    fn a_footnote_gives_no_account() {
+        let draft = Draft {
+            title: "Macron and Putin speak by phone".into(),
+            body: "Macron spoke with Putin by phone on Tuesday, the Elysee said.\n\n\u{b9} Elysee, readout of the call, 3 May 2022.".into(),
+            published: chrono::NaiveDate::from_ymd_opt(2022, 5, 3),
+            ..Draft::default()
+        };
+        let a = analyze(&draft, &Lexicon::bundled());
+        assert!(a.call.is_some());
+        let cited: Vec<&str> = a
+            .sentences
+            .iter()
+            .filter(|s| !s.parties.is_empty())
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(
+            cited,
+            ["Macron spoke with Putin by phone on Tuesday, the Elysee said."]
+        );
+    }
 
     #[test]
     fn a_dateline_city_tells_the_home_government() {

@@ -380,13 +380,29 @@ fn in_person(s: &Parsed) -> bool {
         &["trip"],
         &["arrived", "in"],
     ];
-    WORDS.iter().any(|w| s.has(w))
-        || (0..s.tokens.len()).any(|i| {
-            // "talks in Sochi", "met in Beijing".
-            matches!(s.word(i), "talks" | "meeting" | "met")
-                && s.word(i + 1) == "in"
-                && s.tokens.get(i + 2).is_some_and(|t| t.capital)
-        })
+    // "Carney invites Modi to the G7 summit", "ahead of the summit": a
+    // meeting still to come says nothing of how the leaders spoke.
+    let to_come = |at: usize| {
+        let invited = (at.saturating_sub(10)..at).any(|j| {
+            matches!(s.word(j), "invite" | "invites" | "invited" | "invitation")
+                && (j + 1..at).any(|k| s.word(k) == "to")
+        });
+        let ahead =
+            (at.saturating_sub(4)..at).any(|j| s.word(j) == "ahead" && s.word(j + 1) == "of");
+        invited || ahead
+    };
+    let met = (0..s.tokens.len()).any(|i| {
+        WORDS
+            .iter()
+            .any(|w| super::mentions::starts_with(&s.tokens, i, w))
+            && !to_come(i)
+    });
+    met || (0..s.tokens.len()).any(|i| {
+        // "talks in Sochi", "met in Beijing".
+        matches!(s.word(i), "talks" | "meeting" | "met")
+            && s.word(i + 1) == "in"
+            && s.tokens.get(i + 2).is_some_and(|t| t.capital)
+    })
 }
 
 /// The people of a sentence who can take part in a call: named people and
@@ -804,6 +820,28 @@ people = [{ name = "Volodymyr Zelensky", aliases = ["Zelensky", "Zelenskyy"], ro
             &lex,
         )
         .map(|f| f.report)
+    }
+
+    #[test]
+    fn an_invitation_to_a_summit_is_no_meeting_in_person() {
+        let r = report(
+            "Macron invites Putin to G7 summit",
+            &[
+                "Macron has invited Putin to the G7 summit later this month.",
+                "Macron extended the invitation in a phone call with Putin on Tuesday, the Elysee said.",
+            ],
+            "2022-05-03",
+        );
+        assert!(r.is_some());
+        let r = report(
+            "Macron meets Putin at summit",
+            &[
+                "Macron and Putin met at the summit in Rome.",
+                "Macron later called Putin, the Elysee said.",
+            ],
+            "2022-05-03",
+        );
+        assert!(r.is_none());
     }
 
     #[test]
