@@ -672,10 +672,17 @@ fn parse_date(text: &[u8]) -> Option<NaiveDate> {
             b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
         })
     };
-    if text.len() != 10 || text[4] != b'-' || text[7] != b'-' {
+    if text.len() != 10 {
         return None;
     }
-    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+    let quick = (text[4] == b'-' && text[7] == b'-')
+        .then(|| NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?))
+        .flatten();
+    // Any other shape ("-00000-1-1" is year 0 to chrono) goes the long way.
+    quick.or_else(|| {
+        let text = std::str::from_utf8(text).ok()?;
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    })
 }
 
 fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
