@@ -1,6 +1,6 @@
 //! Extraction judged against hand-made answers, through the library API:
 //! the five samples (their gold as shipped beside the seeds) and the
-//! development corpora in tests/corpus through tests/corpus5, scored as
+//! development corpora in tests/corpus through tests/corpus6, scored as
 //! `score.py` scores them (titles, cleaning checks, calls, accounts, pairs).
 
 use std::collections::HashSet;
@@ -292,14 +292,16 @@ fn the_development_corpora_stay_above_the_bar_for_unseen_articles() {
     // a Reddit repost is dated by its thread rather than by the call.
     // corpus5 came last and was tuned for least (four general rules and
     // three lexicon entries): its floor is near where unseen articles land.
-    // Its gold names the Saudi king as the scorer matches him, and an
-    // announced call and an X post are still misread.
+    // Its gold names the Saudi king as the scorer matches him. corpus6
+    // was scored first unseen (0.816), then tuned by four general rules; its
+    // gold spells Zelenskyy as its article does.
     for (dir, may_miss, floor) in [
         ("tests/corpus", 1, 0.9),
         ("tests/corpus2", 1, 0.9),
         ("tests/corpus3", 1, 0.9),
         ("tests/corpus4", 2, 0.9),
-        ("tests/corpus5", 2, 0.8),
+        ("tests/corpus5", 1, 0.85),
+        ("tests/corpus6", 1, 0.8),
     ] {
         let s = score(&here(&format!("{dir}/gold.json")), &here(dir));
         let report = s.misses.join("\n");
