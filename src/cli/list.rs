@@ -24,7 +24,7 @@ pub fn run(lib: &mut Library, args: &ListArgs) -> Result<i32> {
     let all = lib.summaries()?;
     let order: Vec<usize> = match args.filter.as_deref() {
         Some(q) => {
-            let (folded, _) = filter::fold_all(&all);
+            let folded = filter::fold_all(&all);
             filter::rank(&folded, &Query::parse(q))
         }
         None => (0..all.len()).collect(),

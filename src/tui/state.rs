@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::doc::{self, Doc, Grid};
 use super::keymap::Keymap;
 use super::theme::Theme;
-use crate::filter::{self, Fields, Query};
+use crate::filter::{self, Query};
 use crate::model::{ArticleSummary, ArticleView, CallId, Comparison, ReadingState};
 
 /// The panes, in Tab order.
@@ -187,8 +187,6 @@ pub struct State {
     pub articles: Vec<ArticleSummary>,
     /// Folded haystacks, shared with the worker.
     pub folded: Arc<Vec<String>>,
-    /// Where title, source and date sit in each (unfolded) haystack.
-    pub fields: Vec<Fields>,
     /// What the list shows: indices into `articles`.
     pub visible: Vec<usize>,
     /// Index into `visible`.
@@ -215,12 +213,11 @@ pub struct State {
 
 impl State {
     pub fn new(articles: Vec<ArticleSummary>, keymap: Keymap, theme: Theme) -> State {
-        let (folded, fields) = filter::fold_all(&articles);
+        let folded = filter::fold_all(&articles);
         let all: Vec<usize> = (0..articles.len()).collect();
         State {
             articles,
             folded: Arc::new(folded),
-            fields,
             visible: all.clone(),
             selected: 0,
             list_offset: 0,
