@@ -271,19 +271,20 @@ pub fn find(tokens: &[Token], published: NaiveDate) -> Vec<Found> {
                 continue;
             }
         }
+        // "7 March", "7 March 2024", and translated copy's "23 of September".
+        let of = usize::from(word(i + 1) == "of");
         if let Some(d) = day_number(w)
-            && tokens.get(i + 1).is_some_and(|t| t.capital)
-            && let Some(m) = month(word(i + 1))
+            && tokens.get(i + 1 + of).is_some_and(|t| t.capital)
+            && let Some(m) = month(word(i + 1 + of))
         {
-            // "7 March", "7 March 2024".
-            let date = match year_number(word(i + 2)) {
+            let date = match year_number(word(i + 2 + of)) {
                 Some(y) => NaiveDate::from_ymd_opt(y, m, d),
                 None => month_day(published, m, d),
             };
             if let Some(date) = date {
                 push(date, &mut out);
             }
-            i += 2;
+            i += 2 + of;
             continue;
         }
         i += 1;
@@ -357,6 +358,10 @@ mod tests {
         let bound = |s: &str| find(&text::tokens(&text::fold(s)), d(2024, 11, 28))[0].bounded;
         assert!(!bound("they spoke by phone Wednesday"));
         assert!(bound("a deal by Friday"));
+        assert_eq!(
+            dates("On 23 of September, in the speech", d(2025, 10, 6)),
+            [d(2025, 9, 23)]
+        );
         // 2025-05-26 is a Monday.
         assert_eq!(
             dates("A Sunday phone call buys time", d(2025, 5, 26)),

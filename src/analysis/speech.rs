@@ -177,6 +177,11 @@ const INVERTED: &[&str] = &[
     "stressed",
     "reported",
     "according",
+    // Translated copy: "..., informed the Palácio do Planalto."
+    "informed",
+    "announced",
+    "confirmed",
+    "declared",
 ];
 
 /// Words that may stand between a source and its verb: "Macron also
@@ -432,6 +437,26 @@ pub(super) fn conditional(s: &Parsed, v: usize) -> bool {
     matches!(s.word(clause_start), "if" | "unless" | "whether" | "should")
 }
 
+/// The source standing after an inverted verb: "..., said the Elysée.",
+/// "said the Kremlin in a statement", not "said Israel's response ...".
+fn inverted_source(s: &Parsed, ms: &[Mention], v: usize) -> Option<usize> {
+    if !INVERTED.contains(&s.word(v)) || !(v == 0 || s.tokens[v].after_break) {
+        return None;
+    }
+    let (k, m) = ms
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.start > v && m.start <= v + 2)?;
+    let ends = s.tokens.get(m.end).is_none_or(|t| {
+        t.after_break
+            || matches!(
+                t.lower.as_str(),
+                "in" | "on" | "after" | "adding" | "citing"
+            )
+    });
+    ((v + 1..m.start).all(|j| matches!(s.word(j), "the" | "a" | "an")) && ends).then_some(k)
+}
+
 /// Every source of reported speech in a sentence, in order.
 pub(super) fn sources(s: &Parsed, lex: &Lexicon) -> Vec<Source> {
     let ms = speaking_mentions(s);
@@ -480,6 +505,19 @@ pub(super) fn sources(s: &Parsed, lex: &Lexicon) -> Vec<Source> {
         if !is_speech(s, v) || conditional(s, v) {
             continue;
         }
+        // "..., during 30 minutes, informed the Planalto.": an office right
+        // after a verb that opens its clause and ending it is the source,
+        // whatever stands before.
+        let inverted = inverted_source(s, &ms, v);
+        if let Some(k) = inverted
+            && matches!(ms[k].kind, Kind::Office(_) | Kind::Media(_))
+        {
+            if !used[k] {
+                used[k] = true;
+                add(&mut out, &ms[k], v, strength(&ms[k], lex));
+            }
+            continue;
+        }
         // The source before its verb.
         let before = ms.iter().enumerate().rev().find(|(_, m)| m.end <= v);
         if let Some((k, m)) = before
@@ -492,21 +530,9 @@ pub(super) fn sources(s: &Parsed, lex: &Lexicon) -> Vec<Source> {
             continue;
         }
         // "..., said the Elysée", "said Macron's office".
-        if INVERTED.contains(&s.word(v))
-            && (v == 0 || s.tokens[v].after_break)
-            && let Some((k, m)) = ms
-                .iter()
-                .enumerate()
-                .find(|(_, m)| m.start > v && m.start <= v + 2)
-            && (v + 1..m.start).all(|j| matches!(s.word(j), "the" | "a" | "an"))
-            // The source ends the clause: "said the Elysée." or "said the
-            // Kremlin in a statement", not "said Israel's response ...".
-            && s.tokens.get(m.end).is_none_or(|t| {
-                t.after_break || matches!(t.lower.as_str(), "in" | "on" | "after" | "adding" | "citing")
-            })
-        {
+        if let Some(k) = inverted {
             used[k] = true;
-            add(&mut out, m, v, strength(m, lex));
+            add(&mut out, &ms[k], v, strength(&ms[k], lex));
         }
     }
     // A readout or statement is an account wherever it stands.
@@ -604,6 +630,14 @@ people = [{ name = "Antony Blinken", aliases = ["Blinken"], role = "foreign mini
             [("Macron".into(), "made".into())]
         );
         assert!(who("Macron made a visit to Israel.").is_empty());
+    }
+
+    #[test]
+    fn an_office_after_a_verb_that_opens_its_clause_is_the_source() {
+        assert_eq!(
+            who("Macron spoke with Blinken, during 30 minutes, informed the Elysee."),
+            [("Elysee".into(), "informed".into())]
+        );
     }
 
     #[test]
