@@ -167,6 +167,37 @@ fn another_exchange(s: &Parsed, lex: &Lexicon, ctx: &Context<'_>) -> bool {
             _ => false,
         })
         .count();
+    // "spoke with NATO Secretary General Mark Rutte": a name the lexicon
+    // does not know, spoken with, and no one of the call in it.
+    let unknown_spoken_with = (0..s.tokens.len()).any(|j| {
+        matches!(s.word(j), "with" | "to")
+            && (j.saturating_sub(3)..j).any(|x| {
+                matches!(
+                    s.word(x),
+                    "spoke" | "talked" | "call" | "conversation" | "phone"
+                )
+            })
+            && {
+                let run = (j + 1..s.tokens.len().min(j + 7))
+                    .take_while(|&x| s.tokens[x].capital && !s.tokens[x].quoted)
+                    .count();
+                run >= 2
+                    && !s.mentions.iter().any(|m| {
+                        m.start > j
+                            && m.start <= j + run
+                            && match m.kind {
+                                Kind::Person(p) => ctx.people.contains(&p),
+                                Kind::Role(party, ..)
+                                | Kind::Office(party)
+                                | Kind::Country(party) => ctx.parties.contains(&party),
+                                _ => true,
+                            }
+                    })
+            }
+    });
+    if unknown_spoken_with && participants <= 1 {
+        return true;
+    }
     s.mentions.iter().enumerate().any(|(k, m)| {
         outsider(m) && !m.quoted && {
             let before = m.start.checked_sub(1).map(|j| s.word(j)).unwrap_or("");
@@ -289,6 +320,20 @@ pub fn attribute(
                 .and_then(|m| m.party(lex))
                 .filter(|p| parties.contains(p))
         };
+        // "Carney extended the invitation ..., the Prime Minister's Office
+        // said", with a prime minister on each side: the office of the one
+        // the sentence names first.
+        let first_holder = |title: &str, at: usize| {
+            s.mentions
+                .iter()
+                .filter(|m| m.end <= at && !m.quoted)
+                .find_map(|m| match m.kind {
+                    Kind::Person(p) if ctx.people.contains(&p) && lex.people[p].title == title => {
+                        Some(lex.people[p].party)
+                    }
+                    _ => None,
+                })
+        };
         let outlet = ctx.outlet.filter(|o| parties.contains(o));
         for f in &found {
             // Said at another time than the call: "said last week", "said on Friday".
@@ -299,6 +344,11 @@ pub fn attribute(
                 Kind::Generic(title) => office_before(f.at)
                     .or_else(|| possessor(f.at))
                     .or_else(|| (!title.is_empty()).then(|| holder(title)).flatten())
+                    .or_else(|| {
+                        (!title.is_empty())
+                            .then(|| first_holder(title, f.at))
+                            .flatten()
+                    })
                     .or(in_sentence_official)
                     .or(last_official)
                     .or(ctx.home.filter(|h| parties.contains(h)))
@@ -721,6 +771,32 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
                 ]
             ),
             [["France"]]
+        );
+    }
+
+    #[test]
+    fn an_office_both_leaders_could_hold_is_that_of_the_one_named_first() {
+        assert_eq!(
+            who(
+                FR_RU,
+                &[
+                    "Macron raised the grain blockade in a call with Putin, the president's office said."
+                ]
+            ),
+            [["France"]]
+        );
+    }
+
+    #[test]
+    fn a_talk_with_someone_off_the_call_is_another_exchange() {
+        assert_eq!(
+            who(
+                FR_RU,
+                &[
+                    "Later, Macron also spoke with NATO Secretary General Mark Rutte about the summit, the Elysee said."
+                ]
+            ),
+            [Vec::<String>::new()]
         );
     }
 
