@@ -79,9 +79,11 @@ pub fn analyze(draft: &Draft, lexicon: &Lexicon) -> Analysis {
         };
         let parties = accounts::attribute(&parsed, &paragraph, &ctx, lexicon);
         for (s, ps) in sentences.iter_mut().zip(parties) {
-            // "¹ US Department of State, readout": a footnote cites, it tells nothing.
+            // "¹ US Department of State, readout": a footnote cites, and
+            // "(PHOTO NOT FOR SALE) (Yonhap)" credits; neither tells anything.
             if s.text
                 .starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'])
+                || (words_outside_brackets(&s.text) < 3 && s.text.contains(['(', '[']))
             {
                 continue;
             }
@@ -126,6 +128,24 @@ fn outlet(source: &str, lexicon: &Lexicon) -> Option<lexicon::PartyId> {
             lexicon::Entity::Media(p) => Some(p),
             _ => None,
         })
+}
+
+/// How many words a sentence has outside its brackets.
+fn words_outside_brackets(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut outside = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// The government whose own site prints its office's name, and nothing
@@ -192,6 +212,16 @@ mod tests {
             Some("Russia")
         );
         assert_eq!(own_site("Kremlin Watch Weekly", &lex), None);
+    }
+
+    #[test]
+    fn a_credit_in_brackets_is_no_sentence_of_an_account() {
+        assert_eq!(words_outside_brackets("(PHOTO NOT FOR SALE) (Yonhap)"), 0);
+        assert_eq!(
+            words_outside_brackets("Putin agreed (the Kremlin said)."),
+            2
+        );
+        assert_eq!(words_outside_brackets("The two leaders agreed."), 4);
     }
 
     #[test]
