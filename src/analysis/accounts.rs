@@ -441,9 +441,13 @@ pub fn attribute(
                         .is_some_and(|p| p != speaker && parties.contains(&p))
             })
         };
+        // "While the White House said ..., Zelensky insisted ...": a contrast
+        // sets the two sides' sources side by side, whatever their rank.
+        let contrast = matches!(s.word(0), "while" | "whereas")
+            && kept.iter().any(|(q, _)| kept.iter().any(|(r, _)| q != r));
         let mut result: Vec<PartyId> = Vec::new();
         for (p, f) in &kept {
-            if Some(f.strength) != top {
+            if Some(f.strength) != top && !contrast {
                 continue;
             }
             // Standing positions and general statements are no account of the call.
@@ -797,6 +801,19 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
                 ]
             ),
             [Vec::<String>::new()]
+        );
+    }
+
+    #[test]
+    fn a_contrast_keeps_both_sides_whatever_their_rank() {
+        assert_eq!(
+            who(
+                FR_RU,
+                &[
+                    "While the Elysee said Macron urged a ceasefire, Putin insisted that the West was to blame."
+                ]
+            ),
+            [["France", "Russia"]]
         );
     }
 
