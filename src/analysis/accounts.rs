@@ -266,8 +266,15 @@ pub fn attribute(
     };
     for (i, s) in parsed.iter().enumerate() {
         let found = sources(s, lex);
-        let has_cue =
-            !found.is_empty() || (0..s.tokens.len()).any(|k| is_speech(s, k) && !conditional(s, k));
+        // "They welcomed ...", "The two Prime Ministers also discussed ...":
+        // a readout narrating both leaders, whose verb has no source of its own.
+        let plural_subject = s.word(0) == "they"
+            || (s.word(0) == "the" && s.word(1) == "two")
+            || (s.word(0) == "both" && matches!(s.word(1), "leaders" | "sides" | "men"))
+            || (s.word(0) == "the" && matches!(s.word(1), "leaders" | "presidents"));
+        let has_cue = !found.is_empty()
+            || (!plural_subject
+                && (0..s.tokens.len()).any(|k| is_speech(s, k) && !conditional(s, k)));
         let same_paragraph = i > 0 && paragraph[i - 1] == paragraph[i];
         let previous: Vec<PartyId> = if i > 0 {
             out[i - 1].clone()
@@ -549,6 +556,7 @@ pub fn attribute(
             // with; after a break ("On October 4, Zelensky enacted ...") it is
             // the agency's background.
             && (names_the_call
+                || plural_subject
                 || (!previous.is_empty()
                     && s.mentions.iter().any(|m| match m.kind {
                         Kind::Person(p) => ctx.people.contains(&p),
@@ -801,6 +809,20 @@ people = [{ name = "Joe Biden", aliases = ["Biden"], role = "president", from = 
                 ]
             ),
             [Vec::<String>::new()]
+        );
+    }
+
+    #[test]
+    fn they_welcomed_goes_on_with_the_readout_before_it() {
+        assert_eq!(
+            who(
+                FR_RU,
+                &[
+                    "The Elysee said Macron urged a ceasefire.",
+                    "They welcomed the exchange of prisoners."
+                ]
+            ),
+            [["France"], ["France"]]
         );
     }
 
