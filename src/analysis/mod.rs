@@ -28,7 +28,7 @@ pub use lexicon::Lexicon;
 use mentions::Parsed;
 
 /// Bump when any rule changes: stored results with another version are redone.
-pub const ANALYZER_VERSION: u32 = 3;
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// Sentences longer than this are not read for accounts (no sentence of a
 /// news article is; a pasted blob is not one either), which keeps the work
